@@ -1,0 +1,180 @@
+/**
+ * The one contract between client and server: zod schemas, inferred types, route paths and error codes.
+ * Imports neither pg nor express, so the client may import it.
+ *
+ * Domain words (Vietnamese land administration, Thông tư 08/2024/TT-BTNMT, LADM / ISO 19152):
+ * - thửa đất (parcel), keyed by former unit + số tờ (`mapSheetNo`, map sheet no.) + số thửa (`parcelNo`);
+ * - GCN (giấy chứng nhận quyền sử dụng đất): the land-use-right certificate;
+ * - cấp GCN lần đầu: first issue of a certificate; the backlog is the parcels still waiting for it;
+ * - tổ dân phố: residential group (16 in the ward); đơn vị hành chính cũ: the three former units;
+ * - giải phóng mặt bằng (GPMB): site clearance; đất công ích: public land leased to households.
+ */
+import { z } from 'zod';
+import type { FeatureCollection, Geometry } from 'geojson';
+
+// ---------------------------------------------------------------- errors
+export const ErrorCode = {
+  notFound: 'not_found',
+  routeNotFound: 'route_not_found',
+  badRequest: 'bad_request',
+  bboxInvalid: 'bbox_invalid',
+  layerUnknown: 'layer_unknown',
+  payloadTooLarge: 'payload_too_large',
+  databaseUnavailable: 'database_unavailable',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// ---------------------------------------------------------------- paths
+export const ApiPath = {
+  health: '/api/health',
+  layers: '/api/layers',
+  layer: (id: string) => `/api/layers/${encodeURIComponent(id)}`,
+  stats: '/api/stats',
+} as const;
+
+// ---------------------------------------------------------------- health
+export const Health = z.object({
+  ok: z.literal(true),
+  database: z.enum(['embedded', 'server']),
+  postgis: z.string(),
+  demoData: z.boolean(),
+});
+export type Health = z.infer<typeof Health>;
+
+// ---------------------------------------------------------------- vocabularies
+/** The three former units (đơn vị hành chính cũ) merged into phường Trần Liễu on 1 July 2025. */
+export const FormerUnitId = z.enum(['hiep-hoa', 'thuong-quan', 'an-phu']);
+export type FormerUnitId = z.infer<typeof FormerUnitId>;
+
+/** Certificate (GCN) status of a parcel, as the map colours it. */
+export const CertStatus = z.enum(['issued', 'backlog', 'state', 'unknown']);
+export type CertStatus = z.infer<typeof CertStatus>;
+
+/** Why a parcel still waits for its first certificate (report §1.5). */
+export const BacklogReason = z.enum(['unauthorised_allocation', 'encroachment', 'dispute', 'missing_records']);
+export type BacklogReason = z.infer<typeof BacklogReason>;
+
+/** Site-clearance steps, in the order Vietnamese practice runs them. */
+export const ClearanceStep = z.enum(['notice', 'inventory', 'plan_approved', 'compensated', 'handed_over']);
+export type ClearanceStep = z.infer<typeof ClearanceStep>;
+
+export const ProjectStatus = z.enum(['planned', 'approved', 'clearing', 'construction', 'done']);
+export type ProjectStatus = z.infer<typeof ProjectStatus>;
+
+// ---------------------------------------------------------------- layers
+export const LayerId = z.enum([
+  'ward',
+  'neighbour-wards',
+  'former-units',
+  'residential-groups',
+  'ward-office',
+  'parcels',
+  'projects',
+  'roads',
+  'heritage-sites',
+  'schools',
+]);
+export type LayerId = z.infer<typeof LayerId>;
+
+export const Bilingual = z.object({ vi: z.string(), en: z.string() });
+export type Bilingual = z.infer<typeof Bilingual>;
+
+export const LayerInfo = z.object({
+  id: LayerId,
+  title: Bilingual,
+  geometryType: z.enum(['Polygon', 'LineString', 'Point']),
+  /** true: synthetic demo data ("Dữ liệu minh họa"); false: a real source. */
+  demo: z.boolean(),
+  /** Where the data comes from, its date and licence note. */
+  source: Bilingual,
+  /** Short attribution shown on the map. */
+  attribution: z.string(),
+  /** Shown by default when the map opens. */
+  visible: z.boolean(),
+  featureCount: z.number().int(),
+});
+export type LayerInfo = z.infer<typeof LayerInfo>;
+export const LayerList = z.object({ layers: z.array(LayerInfo) });
+export type LayerList = z.infer<typeof LayerList>;
+
+/** `bbox=minLon,minLat,maxLon,maxLat` in EPSG:4326. */
+export const BboxQuery = z.object({
+  bbox: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      const n = s.split(',').map(Number);
+      const ok =
+        n.length === 4 &&
+        n.every(Number.isFinite) &&
+        n[0] >= -180 && n[2] <= 180 && n[1] >= -90 && n[3] <= 90 &&
+        n[0] < n[2] && n[1] < n[3];
+      if (!ok) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'bbox must be minLon,minLat,maxLon,maxLat in EPSG:4326' });
+        return z.NEVER;
+      }
+      return n as [number, number, number, number];
+    }),
+});
+
+/** Properties every feature of every layer carries. */
+export interface BaseProps {
+  id: string | number;
+  /** true when the feature is synthetic demo data. */
+  demo: boolean;
+}
+/** Properties of a parcel feature in the `parcels` layer (no personal data: names stay out of map layers). */
+export interface ParcelProps extends BaseProps {
+  formerUnit: FormerUnitId;
+  mapSheetNo: number;
+  parcelNo: number;
+  landUseCode: string;
+  /** m², from the land register. */
+  legalAreaM2: number;
+  /** m², computed from the geometry in VN-2000 / TM-3 105°30' (EPSG:9209). */
+  mappedAreaM2: number;
+  certStatus: CertStatus;
+  backlogReason: BacklogReason | null;
+  digitised: boolean | null;
+  residentialGroup: string | null;
+}
+export type LayerCollection = FeatureCollection<Geometry, Record<string, unknown> & BaseProps> & {
+  layer: LayerId;
+  demo: boolean;
+};
+
+// ---------------------------------------------------------------- stats
+export const StatFigure = z.object({
+  id: z.string(),
+  label_vi: z.string(),
+  label_en: z.string(),
+  unit: z.string(),
+  section: z.string(),
+  report_value: z.number().nullable(),
+  live_value: z.number().nullable(),
+  decisions: z.array(z.string()),
+});
+export type StatFigure = z.infer<typeof StatFigure>;
+
+export const DataQualityNote = z.object({
+  id: z.string(),
+  section: z.string(),
+  figure_ids: z.array(z.string()),
+  message_vi: z.string(),
+  message_en: z.string(),
+});
+export type DataQualityNote = z.infer<typeof DataQualityNote>;
+
+export const Stats = z.object({
+  figures: z.array(StatFigure),
+  notes: z.array(DataQualityNote),
+  demoData: z.boolean(),
+});
+export type Stats = z.infer<typeof Stats>;

@@ -1,0 +1,66 @@
+/**
+ * createApp(deps): the Express application, without listening. Routes → repos → db; one error path.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import type pg from 'pg';
+import type { DatabaseMode } from './db/pool.ts';
+import type { Logger } from './lib/log.ts';
+import { errorHandler, notFoundHandler } from './http/errors.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { layersRoutes } from './features/layers/layers.routes.ts';
+import { statsRoutes } from './features/stats/stats.routes.ts';
+import { statsRepo } from './features/stats/stats.repo.ts';
+
+export interface AppDeps {
+  pool: pg.Pool;
+  mode: DatabaseMode;
+  log: Logger;
+  /** Folder of the built client (served at /); absent in API-only tests. */
+  distDir?: string;
+}
+
+/** Build the Express app on the given database pool. */
+export function createApp({ pool, mode, log, distDir }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'worker-src': ["'self'", 'blob:'],
+        'child-src': ["'self'", 'blob:'],
+        'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'font-src': ["'self'", 'data:'],
+        // an optional online basemap (OpenStreetMap-based style) is fetched over https
+        'connect-src': ["'self'", 'https:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  }));
+  app.use(express.json({ limit: '5mb' }));
+
+  app.use(healthRoutes(pool, mode, () => statsRepo(pool).isDemo()));
+  app.use(layersRoutes(pool));
+  app.use(statsRoutes(pool));
+  app.use('/api', notFoundHandler);
+
+  if (distDir && fs.existsSync(path.join(distDir, 'index.html'))) {
+    app.use(express.static(distDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
+    // client-side routes fall back to the app shell
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(distDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return app;
+}
+
+function noCacheHtml(res: express.Response, file: string): void {
+  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

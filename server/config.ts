@@ -1,0 +1,56 @@
+/**
+ * The server's configuration, read from the environment once, validated, frozen.
+ * Nothing else in the server reads process.env.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** Unset: embedded PGlite + PostGIS in DATA_DIR. Set: a PostgreSQL ≥ 15 server with PostGIS ≥ 3.3. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(path.join(rootDir, '.data', 'pglite')),
+  /** Load the demo cadastre into an empty database. Default: yes on the embedded database, no on a server. */
+  DEMO_DATA: z.enum(['true', 'false']).optional(),
+  DEMO_SEED: z.coerce.number().int().default(20250701),
+  /** Pool size on a server (the embedded database serialises connections: always 1 there). */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoData: boolean;
+  demoSeed: number;
+  poolMax: number;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  distDir: string;
+}>;
+
+/** Parse an environment (process.env by default) into a frozen Config; throws a readable error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const msg = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${msg}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : !e.DATABASE_URL,
+    demoSeed: e.DEMO_SEED,
+    poolMax: e.DB_POOL_MAX,
+    logLevel: e.LOG_LEVEL,
+    distDir: path.join(rootDir, 'dist'),
+  });
+}
