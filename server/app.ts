@@ -13,6 +13,12 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { layersRoutes } from './features/layers/layers.routes.ts';
 import { statsRoutes } from './features/stats/stats.routes.ts';
 import { statsRepo } from './features/stats/stats.repo.ts';
+import { authRepo } from './features/auth/auth.repo.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { adminRoutes } from './features/admin/admin.routes.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { allow } from './http/auth.ts';
+import { csrfProtection, DEFAULT_AUTH_SETTINGS, sessionMiddleware, type AuthSettings } from './http/session.ts';
 
 export interface AppDeps {
   pool: pg.Pool;
@@ -20,10 +26,12 @@ export interface AppDeps {
   log: Logger;
   /** Folder of the built client (served at /); absent in API-only tests. */
   distDir?: string;
+  /** Session lifetimes and sign-in lock-out (defaults: DEFAULT_AUTH_SETTINGS). */
+  auth?: AuthSettings;
 }
 
 /** Build the Express app on the given database pool. */
-export function createApp({ pool, mode, log, distDir }: AppDeps): express.Express {
+export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTINGS }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -45,16 +53,23 @@ export function createApp({ pool, mode, log, distDir }: AppDeps): express.Expres
     crossOriginEmbedderPolicy: false,
   }));
   app.use(express.json({ limit: '5mb' }));
+  // who is asking (req.user), then CSRF for every state-changing request; each route's allow() does the rest
+  // (API only: static files need neither, and should not cost a session lookup each)
+  app.use('/api', sessionMiddleware(authRepo(pool), auth));
+  app.use('/api', csrfProtection);
 
   app.use(healthRoutes(pool, mode, () => statsRepo(pool).isDemo()));
   app.use(layersRoutes(pool));
   app.use(statsRoutes(pool));
+  app.use(authRoutes(pool, auth));
+  app.use(adminRoutes(pool));
+  app.use(auditRoutes(pool));
   app.use('/api', notFoundHandler);
 
   if (distDir && fs.existsSync(path.join(distDir, 'index.html'))) {
     app.use(express.static(distDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
     // client-side routes fall back to the app shell
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(distDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
+    app.get(/^\/(?!api\/).*/, allow('GET /^\\/(?!api\\/).*/'), (_req, res) => res.sendFile(path.join(distDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   }
   app.use(notFoundHandler);
   app.use(errorHandler(log));

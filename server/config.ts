@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './http/session.ts';
 
 export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,6 +21,10 @@ const Env = z.object({
   /** Pool size on a server (the embedded database serialises connections: always 1 there). */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** A session ends after this many minutes without a request … */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  /** … and this many hours after sign-in, however active. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
 });
 
 export type Config = Readonly<{
@@ -32,6 +37,7 @@ export type Config = Readonly<{
   poolMax: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   distDir: string;
+  auth: AuthSettings;
 }>;
 
 /** Parse an environment (process.env by default) into a frozen Config; throws a readable error. */
@@ -52,5 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolMax: e.DB_POOL_MAX,
     logLevel: e.LOG_LEVEL,
     distDir: path.join(rootDir, 'dist'),
+    auth: Object.freeze({
+      ...DEFAULT_AUTH_SETTINGS,
+      idleSeconds: e.SESSION_IDLE_MINUTES * 60,
+      absoluteSeconds: e.SESSION_MAX_HOURS * 3600,
+    }),
   });
 }

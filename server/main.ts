@@ -20,14 +20,14 @@ const db = await openDatabase(config, log).catch((err) => {
 });
 try {
   await migrate(db.pool, log);
-  await seedDatabase(db.pool, log, { demo: config.demoData, seed: config.demoSeed });
+  await seedDatabase(db.pool, log, { demo: config.demoData, seed: config.demoSeed, embedded: db.mode === 'embedded' });
 } catch (err) {
   log.error(`Database set-up failed: ${(err as Error).message}`);
   await db.close().catch(() => undefined);
   process.exit(1);
 }
 
-const app = createApp({ pool: db.pool, mode: db.mode, log, distDir: config.distDir });
+const app = createApp({ pool: db.pool, mode: db.mode, log, distDir: config.distDir, auth: config.auth });
 const server = app.listen(config.port, config.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -109,6 +109,8 @@ export interface DemoHeritageSite {
   formerUnitId: FormerUnitId;
   parcelId: number | null; // the TON/TIN parcel it stands on
   geom: Point; // approximate (demo) position
+  footnote?: 2 | 3 | 4 | null; // optional: the report footnote that lists the site (null: not named, filled in)
+  countedAs?: string; // optional: set when `type` differs from the name, to match the report's type totals
 }
 
 export interface DemoSchool {

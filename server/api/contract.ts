@@ -22,6 +22,20 @@ export const ErrorCode = {
   payloadTooLarge: 'payload_too_large',
   databaseUnavailable: 'database_unavailable',
   internal: 'internal_error',
+  /** 401: the route needs a signed-in user (no session, or it expired). */
+  unauthenticated: 'unauthenticated',
+  /** 403: signed in, but none of the user's roles may use the route. */
+  forbidden: 'forbidden',
+  /** 403: a state-changing request without a matching X-CSRF-Token header. */
+  csrfInvalid: 'csrf_invalid',
+  /** 401: wrong username or password (never says which). */
+  invalidCredentials: 'invalid_credentials',
+  /** 429: too many failed sign-ins for this username or address; try again later. */
+  tooManyAttempts: 'too_many_attempts',
+  usernameTaken: 'username_taken',
+  /** 409: an admin may not disable their own account or drop their own admin role. */
+  selfLockout: 'self_lockout',
+  userUnknown: 'user_unknown',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -36,7 +50,17 @@ export const ApiPath = {
   layers: '/api/layers',
   layer: (id: string) => `/api/layers/${encodeURIComponent(id)}`,
   stats: '/api/stats',
+  login: '/api/auth/login',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+  adminUsers: '/api/admin/users',
+  adminUser: (id: number | string) => `/api/admin/users/${encodeURIComponent(String(id))}`,
+  audit: '/api/audit',
 } as const;
+
+/** Header and cookie of the CSRF double-submit token; the session cookie is HttpOnly. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+export const CSRF_COOKIE = 'csrf';
 
 // ---------------------------------------------------------------- health
 export const Health = z.object({
@@ -178,3 +202,92 @@ export const Stats = z.object({
   demoData: z.boolean(),
 });
 export type Stats = z.infer<typeof Stats>;
+
+// ---------------------------------------------------------------- accounts, roles, audit
+/**
+ * Roles (a user may hold several; no role = the public view):
+ * lanh_dao leadership (reads everything, incl. personal data) · dia_chinh land officer (parcels, land users,
+ * certificates, backlog) · quy_hoach planner (projects) · gpmb site-clearance officer · admin (accounts).
+ */
+export const Role = z.enum(['lanh_dao', 'dia_chinh', 'quy_hoach', 'gpmb', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'username: 3–40 of a-z 0-9 . _ -');
+/** Passwords: at least 10 characters (length beats composition rules); at most 200 to bound hashing work. */
+export const Password = z
+  .string()
+  .min(10, 'password must have at least 10 characters')
+  .max(200, 'password must have at most 200 characters')
+  .refine((s) => new Set(s).size >= 4, 'password is too repetitive');
+
+export const LoginBody = z.object({ username: Username, password: z.string().min(1).max(200) });
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const Me = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  canSeePersonalData: z.boolean(),
+});
+export type Me = z.infer<typeof Me>;
+/** GET /api/auth/me and POST /api/auth/login: the user (null when signed out) and the CSRF token to echo. */
+export const Session = z.object({ user: Me.nullable(), csrfToken: z.string() });
+export type Session = z.infer<typeof Session>;
+
+export const UserAccount = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type UserAccount = z.infer<typeof UserAccount>;
+export const UserList = z.object({ users: z.array(UserAccount) });
+export type UserList = z.infer<typeof UserList>;
+
+export const CreateUserBody = z.object({
+  username: Username,
+  displayName: z.string().trim().max(100).default(''),
+  password: Password,
+  roles: z.array(Role).max(5).default([]),
+});
+export type CreateUserBody = z.input<typeof CreateUserBody>;
+export const UpdateUserBody = z
+  .object({
+    displayName: z.string().trim().max(100).optional(),
+    disabled: z.boolean().optional(),
+    roles: z.array(Role).max(5).optional(),
+    password: Password.optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+export const UserIdParam = z.object({ id: z.coerce.number().int().positive() });
+
+/** GET /api/audit filters; dates are ISO 8601 (a date alone means its midnight, server time zone). */
+export const AuditQuery = z.object({
+  entity: z.string().max(60).optional(),
+  entityId: z.string().max(60).optional(),
+  actor: z.string().max(80).optional(),
+  from: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
+  to: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.input<typeof AuditQuery>;
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(['insert', 'update', 'delete', 'load']),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.record(z.unknown()).nullable(),
+  after: z.record(z.unknown()).nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditPage = z.object({ entries: z.array(AuditEntry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -2,12 +2,18 @@
  * The embedded database: PGlite (PostgreSQL in WebAssembly) with PostGIS, served on a loopback port by
  * pglite-socket so that the app reaches it through `pg` exactly as it reaches a real server.
  * PGlite is single-connection: the socket server multiplexes at query level, which would interleave two
- * clients' transactions, so it accepts one connection and the pool is sized 1 (see pool.ts).
+ * clients' transactions, so the pool is sized 1 (see pool.ts). The server accepts 2 connections all the same:
+ * pg-pool discards a client after any query error and connects a new one at once, while the socket server is
+ * still detaching the old one; with a limit of 1 that replacement is refused ("Connection terminated
+ * unexpectedly") and the request after every SQL error would fail. Only one is ever in use.
  */
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** Socket slots: the one connection in use plus one closing after an error (see above). */
+export const EMBEDDED_SOCKET_SLOTS = 2;
 
 export interface EmbeddedDatabase {
   /** postgres://… URL of the loopback socket server. */
@@ -22,7 +28,7 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedDatabase> 
   const fresh = !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
   fs.mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir, extensions: { postgis } });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: EMBEDDED_SOCKET_SLOTS });
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;
   return {

@@ -63,3 +63,16 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
     client.release();
   }
 }
+
+/**
+ * Run fn in one transaction whose audit-log entries name actor (the audit triggers read `landmap.actor`,
+ * a transaction-local setting, so it cannot leak into the next request on the same connection).
+ * Every write on behalf of a user goes through here: withActorTransaction(pool, actorOf(req.user), …).
+ */
+export async function withActorTransaction<T>(pool: pg.Pool, actor: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  if (!actor) throw new Error('withActorTransaction needs an actor');
+  return withTransaction(pool, async (client) => {
+    await client.query("SELECT set_config('landmap.actor', $1, true)", [actor]);
+    return fn(client);
+  });
+}

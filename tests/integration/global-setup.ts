@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     await migrate(pool, log);
-    await seedDatabase(pool, log, { demo: true, seed: 20250701 });
+    await seedDatabase(pool, log, { demo: true, seed: 20250701, embedded: mode === 'embedded' });
   } finally {
     await pool.end();
   }

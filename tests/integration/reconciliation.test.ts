@@ -5,12 +5,13 @@
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { StatFigure } from '../../server/api/contract.ts';
+import { queryOne } from '../../server/db/query.ts';
 import { openTestApp } from './harness.ts';
 
 const t = openTestApp();
 afterAll(() => t.close());
-const one = async <T = Record<string, number>>(sql: string, params: unknown[] = []) =>
-  (await t.pool.query(sql, params)).rows[0] as T;
+const one = <T extends Record<string, unknown> = Record<string, number>>(sql: string, params: unknown[] = []) =>
+  queryOne<T>(t.pool, sql, params);
 
 describe('certificates and the first-certificate backlog (report §1.5)', () => {
   it('has 5,189 certificates, 4,749 digitised (91.5%)', async () => {
@@ -54,12 +55,12 @@ describe('land-use plan 2025 (Quyết định 442/QĐ-UBND)', () => {
   });
   it('puts every footprint inside the ward', async () => {
     const r = await one(`SELECT count(*) AS n FROM plan_project p, admin_unit w
-      WHERE w.kind = 'ward' AND area_vn2000_m2(ST_Difference(p.geom, w.geom)) > 1`);
+      WHERE w.kind = 'ward' AND area_vn2000_m2(overlay_difference(p.geom, w.geom)) > 1`);
     expect(r.n).toBe(0);
   });
   it('computes the An Phụ industrial cluster clearance at 93.3% by area from per-parcel records', async () => {
-    const r = await one(`SELECT 100 * sum(area_vn2000_m2(ST_Intersection(pa.geom, pr.geom))) FILTER (WHERE c.step = 'handed_over')
-        / sum(area_vn2000_m2(ST_Intersection(pa.geom, pr.geom))) AS pct, count(*) AS n
+    const r = await one(`SELECT 100 * sum(area_vn2000_m2(overlay_intersection(pa.geom, pr.geom))) FILTER (WHERE c.step = 'handed_over')
+        / sum(area_vn2000_m2(overlay_intersection(pa.geom, pr.geom))) AS pct, count(*) AS n
       FROM plan_project pr
       JOIN clearance_record c ON c.project_id = pr.id
       JOIN parcel pa ON pa.id = c.parcel_id
@@ -122,12 +123,12 @@ describe('the parcel fabric', () => {
   it('has no two parcels overlapping (shared area < 1 m²)', async () => {
     const r = await one(`SELECT count(*) AS n FROM parcel a JOIN parcel b
       ON a.id < b.id AND a.geom && b.geom AND ST_Relate(a.geom, b.geom, '2********')
-      WHERE area_vn2000_m2(ST_Intersection(a.geom, b.geom)) >= 1`);
+      WHERE area_vn2000_m2(overlay_intersection(a.geom, b.geom)) >= 1`);
     expect(r.n).toBe(0);
   });
   it('keeps every parcel inside the ward (< 1 m² outside)', async () => {
     const r = await one(`SELECT count(*) AS n FROM parcel p, admin_unit w
-      WHERE w.kind = 'ward' AND NOT ST_CoveredBy(p.geom, w.geom) AND area_vn2000_m2(ST_Difference(p.geom, w.geom)) >= 1`);
+      WHERE w.kind = 'ward' AND NOT ST_CoveredBy(p.geom, w.geom) AND area_vn2000_m2(overlay_difference(p.geom, w.geom)) >= 1`);
     expect(r.n).toBe(0);
   });
   it('refuses a second parcel with the same cadastral key', async () => {

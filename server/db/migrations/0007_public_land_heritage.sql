@@ -23,6 +23,8 @@ CREATE TABLE heritage_site (
   village        text,
   former_unit_id text REFERENCES admin_unit (id),
   parcel_id      bigint REFERENCES parcel (id) ON DELETE SET NULL,
+  report_footnote smallint CHECK (report_footnote IN (2, 3, 4)), -- the report footnote naming it (NULL: not named)
+  note           text,                            -- e.g. why the counted type differs from the name
   demo           boolean NOT NULL DEFAULT false,  -- the position is synthetic
   geom           geometry(Point, 4326) NOT NULL
 );

@@ -12,7 +12,9 @@ import { rootDir } from '../../config.ts';
 import type { Logger } from '../../lib/log.ts';
 import { loadSqlDir } from '../sql.ts';
 import { withTransaction } from '../pool.ts';
+import { queryOne } from '../query.ts';
 import type { DemoDataset } from '../../../geodata/generate/types.ts';
+import { seedDemoAccounts } from '../../features/auth/demo-accounts.ts';
 
 const sql = loadSqlDir(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), [
   'insert-admin-units', 'insert-former-units-clipped', 'insert-admin-points', 'insert-parties', 'insert-parcels',
@@ -134,11 +136,16 @@ async function loadDemo(c: Client, log: Logger, seed: number): Promise<void> {
   log.info(`Seed: demo cadastre written in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-export interface SeedOptions { demo: boolean; seed: number }
+export interface SeedOptions {
+  demo: boolean;
+  seed: number;
+  /** The embedded database: only there do demo data come with demo accounts (a server never gets default passwords). */
+  embedded: boolean;
+}
 
 /** Load whatever an empty database lacks. Safe to call on every start: loaded parts are skipped. */
 export async function seedDatabase(pool: pg.Pool, log: Logger, opts: SeedOptions): Promise<void> {
-  const { rows: [n] } = await pool.query<{ admin_units: number; parcels: number; figures: number }>(sql['count-loaded']);
+  const n = await queryOne<{ admin_units: number; parcels: number; figures: number }>(pool, sql['count-loaded']);
   const bulk = (fn: (c: Client) => Promise<void>) => withTransaction(pool, async (c) => {
     await c.query("SELECT set_config('landmap.bulk_load', 'on', true)");
     await fn(c);
@@ -146,4 +153,5 @@ export async function seedDatabase(pool: pg.Pool, log: Logger, opts: SeedOptions
   if (n.admin_units === 0) await bulk((c) => loadGeography(c, log));
   if (n.figures === 0) await bulk((c) => loadFigures(c, log));
   if (opts.demo && n.parcels === 0) await bulk((c) => loadDemo(c, log, opts.seed));
+  if (opts.demo && opts.embedded) await withTransaction(pool, (c) => seedDemoAccounts(c, log));
 }

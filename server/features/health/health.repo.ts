@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { loadSqlDir } from '../../db/sql.ts';
+import { queryOne } from '../../db/query.ts';
 
 const sql = loadSqlDir(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), ['postgis-version'] as const);
 
@@ -10,8 +11,7 @@ export function healthRepo(pool: pg.Pool) {
   return {
     /** The PostGIS version the database runs. */
     async postgisVersion(): Promise<string> {
-      const { rows } = await pool.query<{ version: string }>(sql['postgis-version']);
-      return rows[0].version;
+      return (await queryOne<{ version: string }>(pool, sql['postgis-version'])).version;
     },
   };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import type { LayerId } from '../../api/contract.ts';
 import { loadSqlDir } from '../../db/sql.ts';
+import { queryOne } from '../../db/query.ts';
 
 const LAYER_SQL = ['ward', 'neighbour-wards', 'former-units', 'residential-groups', 'ward-office', 'parcels',
   'projects', 'roads', 'heritage-sites', 'schools'] as const satisfies readonly LayerId[];
@@ -20,8 +21,7 @@ export function layersRepo(pool: pg.Pool) {
     },
     /** The features of one layer (optionally within a bbox, EPSG:4326) as JSON array text, and if any is demo. */
     async features(id: LayerId, bbox?: Bbox): Promise<{ features: string; demo: boolean }> {
-      const { rows } = await pool.query<{ features: string; demo: boolean }>(sql[id], bbox ?? [null, null, null, null]);
-      return rows[0];
+      return queryOne<{ features: string; demo: boolean }>(pool, sql[id], bbox ?? [null, null, null, null]);
     },
   };
 }

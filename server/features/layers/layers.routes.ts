@@ -5,13 +5,14 @@ import { HttpError } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
 import { LAYERS } from './layers.catalog.ts';
 import { layersRepo } from './layers.repo.ts';
+import { allow } from '../../http/auth.ts';
 
 /** GET /api/layers (the catalogue) and GET /api/layers/:id?bbox= (a GeoJSON FeatureCollection). */
 export function layersRoutes(pool: pg.Pool): Router {
   const repo = layersRepo(pool);
   const r = Router();
 
-  r.get(ApiPath.layers, async (_req, res) => {
+  r.get(ApiPath.layers, allow('GET /api/layers'), async (_req, res) => {
     const summary = await repo.summary();
     const layers: LayerInfo[] = LAYERS.map((l) => ({
       ...l,
@@ -22,7 +23,7 @@ export function layersRoutes(pool: pg.Pool): Router {
     res.json(body);
   });
 
-  r.get(`${ApiPath.layers}/:id`, async (req, res) => {
+  r.get(`${ApiPath.layers}/:id`, allow('GET /api/layers/:id'), async (req, res) => {
     const id = LayerId.safeParse(req.params.id);
     if (!id.success) throw new HttpError(404, ErrorCode.layerUnknown, `Unknown layer '${req.params.id}'`);
     const { bbox } = parse(BboxQuery, req.query, ErrorCode.bboxInvalid);

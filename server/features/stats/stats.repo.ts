@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import type { DataQualityNote } from '../../api/contract.ts';
 import { loadSqlDir } from '../../db/sql.ts';
+import { queryOne } from '../../db/query.ts';
 
 const sql = loadSqlDir(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'),
   ['live-figures', 'report-figures', 'quality-notes', 'is-demo'] as const);
@@ -20,7 +21,7 @@ export function statsRepo(pool: pg.Pool) {
     },
     /** The figures computed now from the data, keyed by figure id (null: the data cannot compute it now). */
     async liveFigures(): Promise<Record<string, number | null>> {
-      return (await pool.query<Record<string, number | null>>(sql['live-figures'])).rows[0];
+      return queryOne<Record<string, number | null>>(pool, sql['live-figures']);
     },
     /** The report's data-quality notes. */
     async qualityNotes(): Promise<DataQualityNote[]> {
@@ -28,7 +29,7 @@ export function statsRepo(pool: pg.Pool) {
     },
     /** Whether the loaded data is the demo dataset. */
     async isDemo(): Promise<boolean> {
-      return (await pool.query<{ demo: boolean }>(sql['is-demo'])).rows[0].demo;
+      return (await queryOne<{ demo: boolean }>(pool, sql['is-demo'])).demo;
     },
   };
 }

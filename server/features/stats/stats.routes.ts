@@ -2,12 +2,13 @@ import { Router } from 'express';
 import type pg from 'pg';
 import { ApiPath, type Stats } from '../../api/contract.ts';
 import { statsRepo } from './stats.repo.ts';
+import { allow } from '../../http/auth.ts';
 
 /** GET /api/stats: every report figure beside the same figure computed now from the database. */
 export function statsRoutes(pool: pg.Pool): Router {
   const repo = statsRepo(pool);
   const r = Router();
-  r.get(ApiPath.stats, async (_req, res) => {
+  r.get(ApiPath.stats, allow('GET /api/stats'), async (_req, res) => {
     const [report, live, notes, demoData] = [await repo.reportFigures(), await repo.liveFigures(), await repo.qualityNotes(), await repo.isDemo()];
     const body: Stats = {
       figures: report.map((f) => ({

@@ -8,7 +8,7 @@ cluster AS (
   WHERE p.code = (SELECT value FROM dataset_info WHERE key = 'an_phu_cluster_code')
 ),
 clearance AS (
-  SELECT r.step, area_vn2000_m2(ST_Intersection(pa.geom, c.geom)) AS m2
+  SELECT r.step, area_vn2000_m2(overlay_intersection(pa.geom, c.geom)) AS m2
   FROM cluster c
   JOIN clearance_record r ON r.project_id = c.id
   JOIN parcel pa ON pa.id = r.parcel_id

@@ -1,3 +1,4 @@
+-- Spatial reference systems and spatial helper functions shared by every query.
 -- VN-2000 / TM-3 zones used by the cadastral maps of the area. Neither PGlite's PostGIS nor Debian's PostGIS 3.3
 -- ships them in spatial_ref_sys. TM-3 (3° zone), k = 0.9999, x0 = 500 000 m, y0 = 0, WGS 84 ellipsoid,
 -- datum shift = the official 7 parameters (Thông tư 973/2001/TT-TCĐC) in proj4's position-vector convention.
@@ -18,3 +19,16 @@ ON CONFLICT (srid) DO NOTHING;
 CREATE OR REPLACE FUNCTION area_vn2000_m2(g geometry) RETURNS double precision
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   AS $$ SELECT ST_Area(ST_Transform(g, 9209)) $$;
+
+-- Overlays (intersection, difference) of parcels, footprints and boundaries on a 1e-9° (≈ 0.1 mm) grid.
+-- Why: PGlite's PostGIS (0.2.8, GEOS 3.14 in WebAssembly) returns *no row and no error* when a floating-point
+-- overlay needs GEOS's robustness fallback (seen on parcels whose vertices lie within millimetres of the ward
+-- edge); a fixed-precision overlay never takes that path. The grid is far below survey precision (cm), so
+-- areas are unchanged for any practical purpose. Same functions on a PostGIS server, so results agree.
+CREATE OR REPLACE FUNCTION overlay_intersection(a geometry, b geometry) RETURNS geometry
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  AS $$ SELECT ST_Intersection(a, b, 1e-9) $$;
+
+CREATE OR REPLACE FUNCTION overlay_difference(a geometry, b geometry) RETURNS geometry
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  AS $$ SELECT ST_Difference(a, b, 1e-9) $$;

@@ -1,0 +1,205 @@
+/**
+ * The React ↔ MapLibre boundary: the only module that touches the map object.
+ * Everything drawn comes from style.ts (layers as data); this file wires events, visibility and selection.
+ */
+import { useEffect, useRef } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import type { LayerId, LayerInfo } from '../../server/api/contract';
+import { fetchLayer, layerDataUrl } from '../api/client';
+import { config } from '../config';
+import { fontFiles } from './fonts';
+import { hatchPattern, palette } from './palette';
+import { projectHatchImage } from './layers/projects.layers';
+import { labelSource } from './layers/common';
+import { labelPoints } from './label-points';
+import {
+  buildOfflineStyle, clickableLayerIds, labelledByPoint, styleLayerIds, withProjectLayers, type StyleOptions,
+} from './style';
+
+/** A feature under the click, as the details panel shows it. */
+export interface PickedFeature {
+  layerId: LayerId;
+  id: string | number | undefined;
+  properties: Record<string, unknown>;
+}
+
+export interface MapViewProps {
+  layers: LayerInfo[];
+  visibility: Partial<Record<LayerId, boolean>>;
+  /** The feature shown in the details panel, outlined on the map. */
+  selected: PickedFeature | null;
+  /** Features under a click, one per layer, top-most first (empty when the click hit nothing). */
+  onPick: (features: PickedFeature[]) => void;
+  onError: (message: string) => void;
+}
+
+declare global {
+  interface Window {
+    /** Test hook for the e2e suite. */
+    __landmap?: { map: maplibregl.Map };
+  }
+}
+
+const clickPriority: readonly LayerId[] = [
+  'ward-office', 'schools', 'heritage-sites', 'roads', 'parcels', 'projects',
+  'residential-groups', 'former-units', 'ward', 'neighbour-wards',
+];
+
+export function MapView({ layers, visibility, selected, onPick, onError }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const callbacks = useRef({ onPick, onError });
+  callbacks.current = { onPick, onError };
+  const initialVisibility = useRef(visibility);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = createMap(container.current, layers, initialVisibility.current, callbacks);
+    mapRef.current = map;
+    window.__landmap = { map };
+    return () => {
+      mapRef.current = null;
+      delete document.body.dataset.mapReady;
+      map.remove();
+    };
+  }, [layers]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      for (const l of layers) {
+        const v = visibility[l.id] ? 'visible' : 'none';
+        for (const id of styleLayerIds(l.id)) {
+          if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== v) map.setLayoutProperty(id, 'visibility', v);
+        }
+      }
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [layers, visibility]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !selected || selected.id === undefined) return;
+    const target = { source: selected.layerId, id: selected.id };
+    const set = () => map.getSource(target.source) && map.setFeatureState(target, { selected: true });
+    if (map.isStyleLoaded()) set();
+    else map.once('load', set);
+    return () => {
+      if (mapRef.current === map && map.getSource(target.source)) map.removeFeatureState(target, 'selected');
+    };
+  }, [selected]);
+
+  return <div ref={container} className="map-view" role="region" aria-label="map" />;
+}
+
+type Callbacks = { current: Pick<MapViewProps, 'onPick' | 'onError'> };
+
+function createMap(
+  el: HTMLElement,
+  layers: LayerInfo[],
+  visibility: Partial<Record<LayerId, boolean>>,
+  cb: Callbacks,
+): maplibregl.Map {
+  const styleOptions: StyleOptions = {
+    layers: layers.map((l) => ({
+      id: l.id,
+      visible: Boolean(visibility[l.id]),
+      data: layerDataUrl(l.id),
+      attribution: l.attribution,
+    })),
+    fonts: fontFiles,
+    baseUrl: window.location.href,
+  };
+  const [w, s, e, n] = config.wardBbox;
+  const map = new maplibregl.Map({
+    container: el,
+    style: config.basemapStyleUrl ?? buildOfflineStyle(styleOptions),
+    transformStyle: config.basemapStyleUrl ? (_prev, next) => withProjectLayers(next, styleOptions) : undefined,
+    bounds: [w, s, e, n],
+    fitBoundsOptions: { padding: 24 },
+    attributionControl: false,
+    maxZoom: 20,
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
+
+  // The project hatch is generated, not fetched: MapLibre asks for it when a project fill first needs it.
+  map.setMissingStyleImageResolver((id) => {
+    if (id === projectHatchImage && !map.hasImage(id)) map.addImage(id, hatchPattern(palette.project), { pixelRatio: 1 });
+  });
+  map.on('load', () => {
+    map.fitBounds([w, s, e, n], { padding: 24, animate: false });
+    watchReadiness(map, layers.filter((l) => visibility[l.id]).map((l) => l.id));
+    fillLabelSources(map, layers.map((l) => l.id).filter((id) => labelledByPoint.includes(id)), cb);
+  });
+  map.on('error', (ev) => {
+    const sourceId = (ev as { sourceId?: string }).sourceId;
+    const message = ev.error?.message ?? 'unknown error';
+    cb.current.onError(sourceId ? `${sourceId}: ${message}` : message);
+  });
+  wirePicking(map, layers.map((l) => l.id), cb);
+  return map;
+}
+
+/** Loads the boundary layers once more and puts one label point per polygon into their `-labels` sources. */
+function fillLabelSources(map: maplibregl.Map, ids: LayerId[], cb: Callbacks) {
+  const ctrl = new AbortController();
+  map.once('remove', () => ctrl.abort());
+  for (const id of ids) {
+    fetchLayer(id, ctrl.signal)
+      .then((fc) => {
+        if (!ctrl.signal.aborted) map.getSource<maplibregl.GeoJSONSource>(labelSource(id))?.setData(labelPoints(fc));
+      })
+      .catch((err: Error) => {
+        if (!ctrl.signal.aborted) cb.current.onError(`${id}: ${err.message}`);
+      });
+  }
+}
+
+/** Sets `body[data-map-ready]` once the map is idle with every initially visible source loaded (or failed). */
+function watchReadiness(map: maplibregl.Map, visibleSources: string[]) {
+  const failed = new Set<string>();
+  map.on('error', (ev) => {
+    const id = (ev as { sourceId?: string }).sourceId;
+    if (id) failed.add(id);
+  });
+  const check = () => {
+    const done = visibleSources.every((id) => failed.has(id) || (map.getSource(id) && map.isSourceLoaded(id)));
+    if (done) {
+      document.body.dataset.mapReady = 'true';
+      map.off('idle', check);
+    }
+  };
+  map.on('idle', check);
+}
+
+/** Click → the features under the cursor (one per API layer); pointer cursor over clickable features. */
+function wirePicking(map: maplibregl.Map, ids: LayerId[], cb: Callbacks) {
+  const clickable = clickableLayerIds(ids);
+  const hoverable = clickable.filter((id) => !/^(ward|neighbour-wards|former-units|residential-groups)-/.test(id));
+  const existing = (list: string[]) => list.filter((id) => map.getLayer(id));
+
+  map.on('click', (ev) => {
+    const { x, y } = ev.point;
+    const hits = map.queryRenderedFeatures([[x - 3, y - 3], [x + 3, y + 3]], { layers: existing(clickable) });
+    const byLayer = new Map<LayerId, PickedFeature>();
+    for (const f of hits) {
+      const layerId = f.source as LayerId;
+      if (!byLayer.has(layerId)) byLayer.set(layerId, { layerId, id: f.id, properties: { ...f.properties } });
+    }
+    cb.current.onPick(clickPriority.filter((id) => byLayer.has(id)).map((id) => byLayer.get(id)!));
+  });
+  let frame = 0;
+  map.on('mousemove', (ev) => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (!map.getCanvas()) return;
+      const over = map.queryRenderedFeatures(ev.point, { layers: existing(hoverable) }).length > 0;
+      map.getCanvas().style.cursor = over ? 'pointer' : '';
+    });
+  });
+}

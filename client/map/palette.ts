@@ -1,0 +1,99 @@
+/**
+ * The one palette: every colour the map draws and the legend shows comes from here.
+ * Certificate statuses follow the usual cadastral reading: green = issued, amber = waiting (backlog),
+ * blue = State-managed land, grey = not known.
+ */
+import type { CertStatus, LayerId } from '../../server/api/contract';
+
+export interface Palette {
+  background: string;
+  text: string;
+  textHalo: string;
+  selection: string;
+  ward: string;
+  neighbourFill: string;
+  neighbourLine: string;
+  formerUnit: string;
+  residentialGroup: string;
+  cert: Record<CertStatus, string>;
+  parcelLine: string;
+  project: string;
+  road: Record<'provincial' | 'district' | 'ward' | 'village', string>;
+  wardOffice: string;
+  heritage: string;
+  school: string;
+}
+
+export const palette: Palette = Object.freeze({
+  background: '#f3f1ec',
+  text: '#262a2e',
+  textHalo: '#ffffff',
+  selection: '#00a3bf',
+  ward: '#7b1f5e',
+  neighbourFill: '#e3e0d8',
+  neighbourLine: '#9c978b',
+  formerUnit: '#5b3d99',
+  residentialGroup: '#7d8590',
+  cert: { issued: '#58a96b', backlog: '#f0a22e', state: '#5a8fd0', unknown: '#b9b9b9' },
+  parcelLine: '#6f6a60',
+  project: '#c2185b',
+  road: { provincial: '#c0392b', district: '#e67e22', ward: '#8d7b62', village: '#b0a592' },
+  wardOffice: '#b3261e',
+  heritage: '#8e44ad',
+  school: '#1f78b4',
+});
+
+/** Order the legend and the parcel fill expression list the certificate statuses in. */
+export const certStatusOrder: readonly CertStatus[] = ['issued', 'backlog', 'state', 'unknown'];
+
+export type LegendSymbol = 'fill' | 'line' | 'dashed' | 'hatch' | 'circle';
+export interface LegendEntry {
+  /** i18n key of the label. */
+  labelKey: string;
+  color: string;
+  symbol: LegendSymbol;
+  /** The certificate status this entry stands for (parcels only). */
+  certStatus?: CertStatus;
+}
+
+/** Legend entries of the parcel layer, one per certificate status. */
+export function certStatusLegend(p: Palette = palette): LegendEntry[] {
+  return certStatusOrder.map((s) => ({ labelKey: `certStatus.${s}`, color: p.cert[s], symbol: 'fill', certStatus: s }));
+}
+
+/** Legend entries per layer, matching what the `*.layers.ts` builders draw. */
+export function layerLegend(id: LayerId, p: Palette = palette): LegendEntry[] {
+  switch (id) {
+    case 'ward': return [{ labelKey: 'legend.wardBoundary', color: p.ward, symbol: 'line' }];
+    case 'neighbour-wards': return [{ labelKey: 'legend.neighbourWard', color: p.neighbourLine, symbol: 'fill' }];
+    case 'former-units': return [{ labelKey: 'legend.formerUnit', color: p.formerUnit, symbol: 'dashed' }];
+    case 'residential-groups': return [{ labelKey: 'legend.residentialGroup', color: p.residentialGroup, symbol: 'dashed' }];
+    case 'parcels': return certStatusLegend(p);
+    case 'projects': return [{ labelKey: 'legend.project', color: p.project, symbol: 'hatch' }];
+    case 'roads': return (['provincial', 'district', 'ward', 'village'] as const).map((c) => ({
+      labelKey: `roadClass.${c}`, color: p.road[c], symbol: 'line' as const,
+    }));
+    case 'ward-office': return [{ labelKey: 'legend.wardOffice', color: p.wardOffice, symbol: 'circle' }];
+    case 'heritage-sites': return [{ labelKey: 'legend.heritage', color: p.heritage, symbol: 'circle' }];
+    case 'schools': return [{ labelKey: 'legend.school', color: p.school, symbol: 'circle' }];
+  }
+}
+
+/** A diagonal hatch (RGBA, `size`×`size` px) for project footprints; map-view registers it as an image. */
+export function hatchPattern(color: string, size = 12): { width: number; height: number; data: Uint8Array } {
+  const [r, g, b] = hexToRgb(color);
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const onLine = (x + y) % size < 2; // 2 px wide stripes, 45°
+      const i = (y * size + x) * 4;
+      data.set(onLine ? [r, g, b, 200] : [r, g, b, 28], i);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}

@@ -1,0 +1,127 @@
+/**
+ * The access policy, enforced on the server for every route (reads and writes):
+ * - `routePolicy`: one rule per route ("METHOD /path" as Express registers it). A route's first handler is
+ *   `allow(key)`, which enforces the rule; tests/integration/auth.test.ts walks the app and fails when a
+ *   registered route has no rule or does not start with its guard.
+ * - `currentUser(req)`, `requireRole(...)`, `canSeePersonalData(user)`: the building blocks.
+ * Personal data (names, ID numbers, addresses of households and individuals) is removed for everyone outside
+ * PERSONAL_DATA_ROLES by ./personal-data.ts.
+ */
+import type { Request, RequestHandler } from 'express';
+import { ErrorCode, type Role } from '../api/contract.ts';
+import { HttpError } from './errors.ts';
+
+/** The signed-in user the session middleware puts on req.user (roles read on every request). */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+declare global {
+  namespace Express {
+    interface Request {
+      /** Set by the session middleware when a valid, unexpired session cookie came with the request. */
+      user?: SessionUser;
+      /** SHA-256 hashes of the session token and its CSRF token (the tokens themselves are not kept). */
+      session?: { tokenHash: string; csrfHash: string };
+    }
+  }
+}
+
+/**
+ * Roles that see personal data: leadership reads everything; land officers edit land users; clearance
+ * officers deal with the households whose land is cleared (compensation). Planners and admins work without it.
+ */
+export const PERSONAL_DATA_ROLES: readonly Role[] = Object.freeze(['lanh_dao', 'dia_chinh', 'gpmb']);
+
+/** The signed-in user, or null for the public. */
+export function currentUser(req: Request): SessionUser | null {
+  return req.user ?? null;
+}
+
+/** True when user holds at least one of roles. */
+export function hasRole(user: SessionUser | null, ...roles: readonly Role[]): boolean {
+  return !!user && user.roles.some((r) => roles.includes(r));
+}
+
+/** May this user see names, ID numbers and addresses of households and individuals? */
+export function canSeePersonalData(user: SessionUser | null): boolean {
+  return hasRole(user, ...PERSONAL_DATA_ROLES);
+}
+
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'signed_in' }
+  | { kind: 'roles'; roles: readonly Role[] };
+
+export interface RouteRule {
+  access: Access;
+  /** 'none': the answer never holds personal data; 'filtered': it does, and personal-data.ts filters it by role. */
+  personalData: 'none' | 'filtered';
+}
+
+const pub: RouteRule = { access: { kind: 'public' }, personalData: 'none' };
+const roles = (r: readonly Role[], personalData: RouteRule['personalData'] = 'none'): RouteRule =>
+  ({ access: { kind: 'roles', roles: r }, personalData });
+
+/** Who may call each route. A new route needs a line here, or the route-policy test fails. */
+export const routePolicy = {
+  'GET /api/health': pub,
+  'GET /api/layers': pub,
+  // map layers are public: parcels carry no party (owner) fields, see ParcelProps in the contract
+  'GET /api/layers/:id': pub,
+  'GET /api/stats': pub, // aggregates only
+  'GET /api/auth/me': pub,
+  'POST /api/auth/login': pub,
+  'POST /api/auth/logout': pub,
+  'GET /api/admin/users': roles(['admin']),
+  'POST /api/admin/users': roles(['admin']),
+  'PATCH /api/admin/users/:id': roles(['admin']),
+  // audit before/after values of parties hold personal data: filtered for admins without a personal-data role
+  'GET /api/audit': roles(['admin', 'lanh_dao'], 'filtered'),
+  // the built client's shell (index.html) for client-side routes
+  'GET /^\\/(?!api\\/).*/': pub,
+} as const satisfies Record<string, RouteRule>;
+export type RouteKey = keyof typeof routePolicy;
+
+/** 401 without a user, 403 when the user holds none of roles. */
+export function assertAccess(user: SessionUser | null, access: Access): void {
+  if (access.kind === 'public') return;
+  if (!user) throw new HttpError(401, ErrorCode.unauthenticated, 'Vui lòng đăng nhập. / Please sign in.');
+  if (access.kind === 'roles' && !hasRole(user, ...access.roles)) {
+    throw new HttpError(403, ErrorCode.forbidden, 'Tài khoản không có quyền này. / Your account may not do this.');
+  }
+}
+
+const GUARD_KEY = Symbol('routePolicyKey');
+
+/** The guard a route puts first: enforces routePolicy[key]. Throws at start-up for a key not in the table. */
+export function allow(key: RouteKey): RequestHandler {
+  const rule: RouteRule | undefined = routePolicy[key];
+  if (!rule) throw new Error(`No route policy for ${key}`);
+  const guard: RequestHandler = (req, _res, next) => {
+    assertAccess(currentUser(req), rule.access);
+    next();
+  };
+  return Object.assign(guard, { [GUARD_KEY]: key });
+}
+
+/** The policy key a guard enforces (undefined for any other handler); the completeness test reads it. */
+export function guardKeyOf(handler: unknown): string | undefined {
+  return typeof handler === 'function' ? (handler as unknown as Record<symbol, string>)[GUARD_KEY] : undefined;
+}
+
+/** Inline check for a route whose rule depends on the request: 401/403 unless the user holds one of roles. */
+export function requireRole(...r: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    assertAccess(currentUser(req), { kind: 'roles', roles: r });
+    next();
+  };
+}
+
+/** The audit actor for a user's writes (landmap.actor). */
+export function actorOf(user: SessionUser): string {
+  return user.username;
+}

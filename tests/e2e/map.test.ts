@@ -1,0 +1,170 @@
+/**
+ * The platform browser test: the built app in headless Chromium against the real server (see global-setup.ts).
+ * One page walks through what a user does: the map opens, a layer toggles, a click on a parcel and on a school
+ * opens the feature panel, the language switches to English; no console errors on the way.
+ * Screenshots of every step land in tests/e2e/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { area, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { Browser } from 'playwright-core';
+import {
+  assertNoConsoleErrors,
+  clickLonLat,
+  isLayerVisible,
+  jumpTo,
+  launchBrowser,
+  openPage,
+  renderedFeaturesAt,
+  screenshot,
+  waitForIdle,
+  waitForMap,
+  type OpenedPage,
+} from './helpers';
+
+const baseUrl = inject('baseUrl');
+
+interface LayerInfoLite {
+  id: string;
+  title: { vi: string; en: string };
+  visible: boolean;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`);
+  expect(res.status, `GET ${path}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** Makes a data layer visible through its checkbox in the layer list (as a user would). */
+async function ensureLayerOn(o: OpenedPage, layerId: string): Promise<void> {
+  if (await isLayerVisible(o.page, layerId)) return;
+  await o.page.getByTestId(`layer-toggle-${layerId}`).click();
+  await expect.poll(() => isLayerVisible(o.page, layerId), { timeout: 10_000 }).toBe(true);
+  await waitForIdle(o.page);
+}
+
+/** A feature's display name, whatever shape the layer gives it (name, name_vi, nameVi, {vi, en}). */
+function nameOf(props: Record<string, unknown>): string | undefined {
+  for (const key of ['name', 'name_vi', 'nameVi', 'title']) {
+    const v = props[key];
+    if (typeof v === 'string' && v.trim()) return v;
+    if (v && typeof v === 'object' && typeof (v as { vi?: unknown }).vi === 'string') return (v as { vi: string }).vi;
+  }
+  return undefined;
+}
+
+describe('web map in Chromium', () => {
+  let browser: Browser;
+  let o: OpenedPage;
+  let layers: LayerInfoLite[];
+
+  beforeAll(async () => {
+    layers = (await getJson<{ layers: LayerInfoLite[] }>('/api/layers')).layers;
+    browser = await launchBrowser();
+    o = await openPage(browser);
+  });
+
+  afterAll(async () => {
+    await o?.context.close();
+    await browser?.close();
+  });
+
+  it('opens the map of phường Trần Liễu with the demo-data badge', async () => {
+    const res = await o.page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
+    expect(res?.status()).toBe(200);
+    await waitForMap(o.page);
+    await screenshot(o.page, '01-map-ready');
+
+    const title = await o.page.title();
+    const header = (await o.page.locator('header, h1').first().textContent({ timeout: 5_000 }).catch(() => '')) ?? '';
+    expect(`${title} | ${header}`).toContain('Trần Liễu');
+
+    await expect.poll(() => o.page.getByText('Dữ liệu minh họa').first().isVisible()).toBe(true);
+
+    // Something is actually drawn: the map reports rendered features in the viewport.
+    const drawn = await o.page.evaluate(
+      () => (window as unknown as { __landmap: { map: { queryRenderedFeatures(): unknown[] } } }).__landmap.map
+        .queryRenderedFeatures().length,
+    );
+    expect(drawn).toBeGreaterThan(0);
+  });
+
+  it.each(['neighbour-wards', 'residential-groups'])('toggles the %s layer from its checkbox', async (layerId) => {
+    const toggle = o.page.getByTestId(`layer-toggle-${layerId}`);
+    await expect.poll(() => toggle.count()).toBe(1);
+    const before = await isLayerVisible(o.page, layerId);
+
+    await toggle.click();
+    await expect.poll(() => isLayerVisible(o.page, layerId), { timeout: 10_000 }).toBe(!before);
+    expect(await toggle.isChecked()).toBe(!before);
+    await waitForIdle(o.page);
+    await screenshot(o.page, `02-toggle-${layerId}-${before ? 'off' : 'on'}`);
+
+    await toggle.click();
+    await expect.poll(() => isLayerVisible(o.page, layerId), { timeout: 10_000 }).toBe(before);
+    expect(await toggle.isChecked()).toBe(before);
+  });
+
+  it('opens the feature panel with the parcel clicked on the map', async () => {
+    const fc = await getJson<FeatureCollection<Geometry, Record<string, unknown>>>('/api/layers/parcels');
+    const polygons = fc.features.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
+    expect(polygons.length).toBeGreaterThan(0);
+    // A roomy parcel is easiest to hit: the largest of a sample spread over the layer.
+    const step = Math.max(1, Math.floor(polygons.length / 50));
+    const sample = polygons.filter((_, i) => i % step === 0);
+    const parcel = sample.reduce((a, b) => (area(b) > area(a) ? b : a));
+    const at = pointOnFeature(parcel as Feature).geometry.coordinates as [number, number];
+    const parcelNo = String(parcel.properties.parcelNo);
+
+    await ensureLayerOn(o, 'parcels');
+    await jumpTo(o.page, at, 19);
+    const hits = await renderedFeaturesAt(o.page, at, 'parcels');
+    expect(
+      hits.map((h) => h.properties.parcelNo),
+      `parcel ${parcelNo} should be drawn under the click point`,
+    ).toContain(parcel.properties.parcelNo);
+    await screenshot(o.page, '03-parcel-before-click');
+
+    await clickLonLat(o.page, at);
+    const panel = o.page.getByTestId('feature-panel');
+    await expect.poll(() => panel.isVisible(), { timeout: 10_000 }).toBe(true);
+    // Numbers may be shown grouped the Vietnamese way (1.234): compare without group separators.
+    const text = ((await panel.textContent()) ?? '').replace(/(\d)[.,\u00a0\u202f ](?=\d{3}(?!\d))/g, '$1');
+    expect(text).toContain(parcelNo);
+    expect(text).toContain(String(parcel.properties.mapSheetNo));
+    await screenshot(o.page, '04-parcel-panel');
+  });
+
+  it('opens the feature panel with the school clicked on the map', async () => {
+    const fc = await getJson<FeatureCollection<Point, Record<string, unknown>>>('/api/layers/schools');
+    const school = fc.features.find((f) => f.geometry?.type === 'Point' && nameOf(f.properties));
+    expect(school, 'a school with a name').toBeDefined();
+    const at = school!.geometry.coordinates as [number, number];
+    const name = nameOf(school!.properties)!;
+
+    await ensureLayerOn(o, 'schools');
+    await jumpTo(o.page, at, 17);
+    await clickLonLat(o.page, at);
+    const panel = o.page.getByTestId('feature-panel');
+    await expect.poll(async () => (await panel.isVisible()) && ((await panel.textContent()) ?? ''), { timeout: 10_000 })
+      .toContain(name);
+    await screenshot(o.page, '05-school-panel');
+  });
+
+  it('switches the interface to English', async () => {
+    const parcels = layers.find((l) => l.id === 'parcels')!;
+    const body = o.page.locator('body');
+    expect(await body.innerText()).toContain(parcels.title.vi);
+
+    await o.page.getByTestId('lang-switch').click();
+    await expect.poll(() => body.innerText(), { timeout: 10_000 }).toContain(parcels.title.en);
+    await waitForIdle(o.page);
+    await screenshot(o.page, '06-english');
+  });
+
+  it('logged no console or page errors', () => {
+    if (o.problems.allowed.length) console.log(`allow-listed console messages:\n  ${o.problems.allowed.join('\n  ')}`);
+    assertNoConsoleErrors(o.problems);
+  });
+});
