@@ -29,7 +29,7 @@ function Shell() {
       <Header screen={screen} onScreen={setScreen} />
       {state.status === 'loading' && <div className="state-message" role="status">{t('state.loading')}</div>}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
-      {state.status === 'ready' && <Workspace layers={state.layers} />}
+      {state.status === 'ready' && <Workspace layers={state.layers} basemapStyleUrl={state.basemapStyleUrl} />}
       <ScreenOverlay screen={screen} onClose={() => setScreen('map')} />
     </div>
   );
@@ -74,7 +74,7 @@ function ErrorState({ error, onRetry }: { error: ApiError; onRetry: () => void }
   );
 }
 
-function Workspace({ layers }: { layers: LayerInfo[] }) {
+function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapStyleUrl: string | null }) {
   const { t } = useI18n();
   const [visibility, setVisibility] = useState<Partial<Record<LayerId, boolean>>>(() =>
     Object.fromEntries(layers.map((l) => [l.id, l.visible])),
@@ -107,7 +107,7 @@ function Workspace({ layers }: { layers: LayerInfo[] }) {
         <p className="note-approximate" data-testid="boundary-note">{t('note.approximate')}</p>
       </aside>
       <div className="map-area">
-        <MapView layers={layers} visibility={visibility} selected={picks[index] ?? null} onPick={onPick} onError={onError} />
+        <MapView layers={layers} basemapStyleUrl={basemapStyleUrl} visibility={visibility} selected={picks[index] ?? null} onPick={onPick} onError={onError} />
         {mapErrors.length > 0 && (
           <div className="map-errors" role="alert" data-testid="map-error">
             {mapErrors.map((m) => <p key={m}>{t('error.map', { message: m })}</p>)}

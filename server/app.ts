@@ -28,10 +28,12 @@ export interface AppDeps {
   distDir?: string;
   /** Session lifetimes and sign-in lock-out (defaults: DEFAULT_AUTH_SETTINGS). */
   auth?: AuthSettings;
+  /** Online basemap style for the client (null: offline style only). */
+  basemapStyleUrl?: string | null;
 }
 
 /** Build the Express app on the given database pool. */
-export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTINGS }: AppDeps): express.Express {
+export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTINGS, basemapStyleUrl = null }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -59,7 +61,7 @@ export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTIN
   app.use('/api', csrfProtection);
 
   app.use(healthRoutes(pool, mode, () => statsRepo(pool).isDemo()));
-  app.use(layersRoutes(pool));
+  app.use(layersRoutes(pool, basemapStyleUrl));
   app.use(statsRoutes(pool));
   app.use(authRoutes(pool, auth));
   app.use(adminRoutes(pool));

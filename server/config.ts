@@ -21,6 +21,8 @@ const Env = z.object({
   /** Pool size on a server (the embedded database serialises connections: always 1 there). */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** An OpenStreetMap-based MapLibre style drawn under the project's layers when the browser reaches it. */
+  BASEMAP_STYLE_URL: z.string().url().optional(),
   /** A session ends after this many minutes without a request … */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   /** … and this many hours after sign-in, however active. */
@@ -36,6 +38,7 @@ export type Config = Readonly<{
   demoSeed: number;
   poolMax: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  basemapStyleUrl: string | null;
   distDir: string;
   auth: AuthSettings;
 }>;
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: e.DEMO_SEED,
     poolMax: e.DB_POOL_MAX,
     logLevel: e.LOG_LEVEL,
+    basemapStyleUrl: e.BASEMAP_STYLE_URL ?? null,
     distDir: path.join(rootDir, 'dist'),
     auth: Object.freeze({
       ...DEFAULT_AUTH_SETTINGS,

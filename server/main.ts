@@ -27,7 +27,8 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ pool: db.pool, mode: db.mode, log, distDir: config.distDir, auth: config.auth });
+const app = createApp({ pool: db.pool, mode: db.mode, log, distDir: config.distDir, auth: config.auth,
+  basemapStyleUrl: config.basemapStyleUrl });
 const server = app.listen(config.port, config.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -25,6 +25,8 @@ export interface PickedFeature {
 
 export interface MapViewProps {
   layers: LayerInfo[];
+  /** Online basemap style (from the server's BASEMAP_STYLE_URL); null or unreachable: the offline style. */
+  basemapStyleUrl: string | null;
   visibility: Partial<Record<LayerId, boolean>>;
   /** The feature shown in the details panel, outlined on the map. */
   selected: PickedFeature | null;
@@ -45,7 +47,7 @@ const clickPriority: readonly LayerId[] = [
   'residential-groups', 'former-units', 'ward', 'neighbour-wards',
 ];
 
-export function MapView({ layers, visibility, selected, onPick, onError }: MapViewProps) {
+export function MapView({ layers, basemapStyleUrl, visibility, selected, onPick, onError }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const callbacks = useRef({ onPick, onError });
@@ -54,7 +56,7 @@ export function MapView({ layers, visibility, selected, onPick, onError }: MapVi
 
   useEffect(() => {
     if (!container.current) return;
-    const map = createMap(container.current, layers, initialVisibility.current, callbacks);
+    const map = createMap(container.current, layers, initialVisibility.current, callbacks, basemapStyleUrl);
     mapRef.current = map;
     window.__landmap = { map };
     return () => {
@@ -62,7 +64,7 @@ export function MapView({ layers, visibility, selected, onPick, onError }: MapVi
       delete document.body.dataset.mapReady;
       map.remove();
     };
-  }, [layers]);
+  }, [layers, basemapStyleUrl]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -101,6 +103,7 @@ function createMap(
   layers: LayerInfo[],
   visibility: Partial<Record<LayerId, boolean>>,
   cb: Callbacks,
+  basemapStyleUrl: string | null,
 ): maplibregl.Map {
   const styleOptions: StyleOptions = {
     layers: layers.map((l) => ({
@@ -115,8 +118,8 @@ function createMap(
   const [w, s, e, n] = config.wardBbox;
   const map = new maplibregl.Map({
     container: el,
-    style: config.basemapStyleUrl ?? buildOfflineStyle(styleOptions),
-    transformStyle: config.basemapStyleUrl ? (_prev, next) => withProjectLayers(next, styleOptions) : undefined,
+    style: basemapStyleUrl ?? buildOfflineStyle(styleOptions),
+    transformStyle: basemapStyleUrl ? (_prev, next) => withProjectLayers(next, styleOptions) : undefined,
     bounds: [w, s, e, n],
     fitBoundsOptions: { padding: 24 },
     attributionControl: false,
@@ -135,8 +138,18 @@ function createMap(
     watchReadiness(map, layers.filter((l) => visibility[l.id]).map((l) => l.id));
     fillLabelSources(map, layers.map((l) => l.id).filter((id) => labelledByPoint.includes(id)), cb);
   });
+  // Without network the online basemap style cannot load: fall back to the offline style, which holds every
+  // project layer and its labels, so the map still renders completely.
+  let basemapPending = Boolean(basemapStyleUrl);
+  map.once('load', () => { basemapPending = false; });
   map.on('error', (ev) => {
     const sourceId = (ev as { sourceId?: string }).sourceId;
+    if (basemapPending && !sourceId) {
+      basemapPending = false;
+      console.warn(`Basemap style unreachable (${ev.error?.message ?? 'error'}): using the offline style`);
+      map.setStyle(buildOfflineStyle(styleOptions), { diff: false });
+      return;
+    }
     const message = ev.error?.message ?? 'unknown error';
     cb.current.onError(sourceId ? `${sourceId}: ${message}` : message);
   });

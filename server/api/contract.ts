@@ -124,7 +124,11 @@ export const LayerInfo = z.object({
   featureCount: z.number().int(),
 });
 export type LayerInfo = z.infer<typeof LayerInfo>;
-export const LayerList = z.object({ layers: z.array(LayerInfo) });
+export const LayerList = z.object({
+  layers: z.array(LayerInfo),
+  /** An online (OpenStreetMap-based) MapLibre style to draw under the layers; null: the offline style only. */
+  basemapStyleUrl: z.string().url().nullable(),
+});
 export type LayerList = z.infer<typeof LayerList>;
 
 /** `bbox=minLon,minLat,maxLon,maxLat` in EPSG:4326. */

@@ -47,7 +47,8 @@ describe('errors', () => {
 describe('GET /api/layers', () => {
   it('lists every map layer with titles, source, and real-or-demo flag', async () => {
     const res = await request(t.app).get('/api/layers').expect(200);
-    const { layers } = LayerList.parse(res.body);
+    const { layers, basemapStyleUrl } = LayerList.parse(res.body);
+    expect(basemapStyleUrl).toBeNull(); // offline style unless BASEMAP_STYLE_URL is set
     expect(layers.map((l) => l.id).sort()).toEqual([...LayerId.options].sort());
     const byId = new Map(layers.map((l) => [l.id, l]));
     for (const real of ['ward', 'neighbour-wards', 'former-units', 'ward-office'] as const) expect(byId.get(real)!.demo).toBe(false);

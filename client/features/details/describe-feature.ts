@@ -16,15 +16,15 @@ export interface DetailRow {
 /** Fields shown per layer, in order; properties not listed are appended under their raw name. */
 const fieldsByLayer: Record<LayerId, string[]> = {
   parcels: ['mapSheetNo', 'parcelNo', 'landUseCode', 'legalAreaM2', 'mappedAreaM2', 'certStatus',
-    'backlogReason', 'digitised', 'formerUnit', 'residentialGroup'],
-  ward: ['name', 'areaKm2', 'population'],
-  'neighbour-wards': ['name', 'areaKm2', 'population'],
-  'former-units': ['name', 'areaKm2', 'population'],
-  'residential-groups': ['name', 'areaKm2', 'population'],
-  projects: ['name', 'code', 'type', 'status', 'plannedAreaHa'],
-  roads: ['name', 'roadClass'],
-  'heritage-sites': ['name', 'type', 'rank'],
-  schools: ['name', 'level', 'standardLevel'],
+    'backlogReason', 'digitised', 'formerUnit', 'residentialGroup', 'village'],
+  ward: ['name', 'gsoCode', 'officialAreaKm2', 'mappedAreaKm2', 'population'],
+  'neighbour-wards': ['name', 'gsoCode', 'officialAreaKm2', 'mappedAreaKm2', 'population'],
+  'former-units': ['name', 'gsoCode', 'partial', 'officialAreaKm2', 'mappedAreaKm2', 'population'],
+  'residential-groups': ['name', 'formerUnit', 'mappedAreaKm2'],
+  projects: ['name', 'code', 'type', 'status', 'decisionNo', 'plannedAreaHa', 'mappedAreaHa', 'formerUnit'],
+  roads: ['name', 'roadClass', 'lengthM', 'encroachmentHotspots'],
+  'heritage-sites': ['name', 'type', 'rank', 'village', 'formerUnit', 'reportFootnote', 'note'],
+  schools: ['name', 'level', 'standardLevel', 'formerUnit'],
   'ward-office': ['name'],
 };
 const hidden = new Set(['id', 'demo', 'layer']);
@@ -53,8 +53,13 @@ function formatValue(layerId: LayerId, field: string, raw: unknown, i18n: I18n):
   switch (field) {
     case 'legalAreaM2':
     case 'mappedAreaM2': return `${num(1)} ${t('unit.m2')}`;
-    case 'plannedAreaHa': return `${num(2)} ${t('unit.ha')}`;
-    case 'areaKm2': return `${num(2)} ${t('unit.km2')}`;
+    case 'plannedAreaHa':
+    case 'mappedAreaHa': return `${num(2)} ${t('unit.ha')}`;
+    case 'areaKm2':
+    case 'officialAreaKm2':
+    case 'mappedAreaKm2': return `${num(2)} ${t('unit.km2')}`;
+    case 'lengthM': return `${num(0)} m`;
+    case 'gsoCode': return String(raw);
     case 'population': return `${num(0)} ${t('unit.people')}`;
     case 'landUseCode': return landUseLabel(String(raw), lang);
     case 'digitised': return raw === true || raw === 'true' ? t('value.yes') : t('value.no');

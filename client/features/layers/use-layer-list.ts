@@ -6,7 +6,7 @@ import { ApiError, fetchLayers } from '../../api/client';
 export type LayerListState =
   | { status: 'loading' }
   | { status: 'error'; error: ApiError }
-  | { status: 'ready'; layers: LayerInfo[] };
+  | { status: 'ready'; layers: LayerInfo[]; basemapStyleUrl: string | null };
 
 export function useLayerList(): { state: LayerListState; retry: () => void } {
   const [state, setState] = useState<LayerListState>({ status: 'loading' });
@@ -15,7 +15,7 @@ export function useLayerList(): { state: LayerListState; retry: () => void } {
     const ctrl = new AbortController();
     setState({ status: 'loading' });
     fetchLayers(ctrl.signal)
-      .then(({ layers }) => setState({ status: 'ready', layers }))
+      .then(({ layers, basemapStyleUrl }) => setState({ status: 'ready', layers, basemapStyleUrl }))
       .catch((err: unknown) => {
         if (ctrl.signal.aborted) return;
         const error = err instanceof ApiError ? err : new ApiError(0, 'bad_response', String(err));

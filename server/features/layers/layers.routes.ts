@@ -8,7 +8,7 @@ import { layersRepo } from './layers.repo.ts';
 import { allow } from '../../http/auth.ts';
 
 /** GET /api/layers (the catalogue) and GET /api/layers/:id?bbox= (a GeoJSON FeatureCollection). */
-export function layersRoutes(pool: pg.Pool): Router {
+export function layersRoutes(pool: pg.Pool, basemapStyleUrl: string | null = null): Router {
   const repo = layersRepo(pool);
   const r = Router();
 
@@ -19,7 +19,7 @@ export function layersRoutes(pool: pg.Pool): Router {
       demo: summary.get(l.id)?.demo ?? false,
       featureCount: summary.get(l.id)?.n ?? 0,
     }));
-    const body: LayerList = { layers };
+    const body: LayerList = { layers, basemapStyleUrl };
     res.json(body);
   });
 
