@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SeededDataFirst } from './tests/integration/sequencer.ts';
 
 // Three projects, one runner: unit (pure functions), integration (HTTP API on a real database:
 // embedded PGlite+PostGIS, or the server in DATABASE_URL), e2e (headless Debian Chromium on the built app).
@@ -13,6 +14,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
           fileParallelism: false,
+          sequence: { sequencer: SeededDataFirst },
           testTimeout: 60_000,
           hookTimeout: 300_000,
         },

@@ -11,6 +11,18 @@ import { Legend } from './features/layers/legend';
 import { useLayerList } from './features/layers/use-layer-list';
 import { useI18n, type I18n } from './i18n/use-i18n';
 import { MapView, type PickedFeature } from './map/map-view';
+import { ClearancePanel } from './features/clearance/clearance-panel';
+import { MapPrintSheet } from './features/clearance/map-print-sheet';
+import { useClearanceMap } from './features/clearance/use-clearance-map';
+import { BacklogDrawer } from './features/certificates/backlog-drawer';
+import { fetchParcel } from './features/certificates/certificates-api';
+import { CertificatesPanel } from './features/certificates/certificates-panel';
+import { ParcelPanel } from './features/certificates/parcel-panel';
+import { FootprintEditor } from './features/projects/footprint-editor';
+import { ProjectListPanel } from './features/projects/project-list';
+import { ProjectPanel } from './features/projects/project-panel';
+import { useProjectWorkspace } from './features/projects/use-project-workspace';
+import { useCertificates } from './features/certificates/use-certificates';
 
 export function App() {
   return (
@@ -74,6 +86,9 @@ function ErrorState({ error, onRetry }: { error: ApiError; onRetry: () => void }
   );
 }
 
+/** While a footprint is being drawn, map clicks place vertices and select nothing. */
+const ignorePick = () => undefined;
+
 function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapStyleUrl: string | null }) {
   const { t } = useI18n();
   const [visibility, setVisibility] = useState<Partial<Record<LayerId, boolean>>>(() =>
@@ -82,6 +97,27 @@ function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapSt
   const [picks, setPicks] = useState<PickedFeature[]>([]);
   const [index, setIndex] = useState(0);
   const [mapErrors, setMapErrors] = useState<string[]>([]);
+  const clearance = useClearanceMap(); // GPMB overlay and map printing (issue 6)
+  // certificate workflow: filters, colouring mode and counts shared by the map, the sidebar and the list
+  const cert = useCertificates();
+  const [focus, setFocus] = useState<{ bbox: [number, number, number, number] } | null>(null);
+  const [showList, setShowList] = useState(false);
+  const openParcel = useCallback((id: number, bbox?: [number, number, number, number]) => {
+    setPicks([{ layerId: 'parcels', id, properties: { id } }]);
+    setIndex(0);
+    if (bbox) setFocus({ bbox });
+    else fetchParcel(id).then((d) => setFocus({ bbox: d.bbox }), () => undefined); // the panel shows the error
+  }, []);
+  const selectedParcel = picks[index]?.layerId === 'parcels' ? Number(picks[index].id) : null;
+  // land-use-plan projects (issue 5): list, project panel, footprint editor; a project picked on the map opens
+  const clearPicks = useCallback(() => setPicks([]), []);
+  const projects = useProjectWorkspace(clearPicks, setFocus);
+  const { openById: openProject, deselect: deselectProject } = projects;
+  useEffect(() => {
+    const p = picks[index];
+    if (p?.layerId === 'projects' && p.id !== undefined) openProject(Number(p.id));
+    else if (p) deselectProject();
+  }, [picks, index, openProject, deselectProject]);
 
   const onToggle = useCallback((id: LayerId, visible: boolean) => {
     setVisibility((v) => ({ ...v, [id]: visible }));
@@ -103,11 +139,22 @@ function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapSt
     <main className="workspace">
       <aside className="sidebar">
         <LayerPanel layers={layers} visibility={visibility} onToggle={onToggle} />
-        <Legend layers={layers} visibility={visibility} />
+        <Legend layers={layers} visibility={visibility} parcelMode={cert.mode} />
+        <CertificatesPanel state={cert} onOpen={(h) => openParcel(h.parcelId, h.bbox)} onShowList={() => setShowList((v) => !v)} />
+        <ClearancePanel onOverlay={clearance.setOverlay} onPrintMap={clearance.requestPrint} picked={clearance.picked} />
+        <ProjectListPanel ws={projects} />
         <p className="note-approximate" data-testid="boundary-note">{t('note.approximate')}</p>
       </aside>
       <div className="map-area">
-        <MapView layers={layers} basemapStyleUrl={basemapStyleUrl} visibility={visibility} selected={picks[index] ?? null} onPick={onPick} onError={onError} />
+        <MapView layers={layers} basemapStyleUrl={basemapStyleUrl} visibility={visibility} selected={picks[index] ?? null} onPick={projects.editor ? ignorePick : onPick} onError={onError}
+          parcelView={{ mode: cert.mode, filter: cert.mapFilter, revision: cert.revision }} focus={focus}
+          clearance={clearance.overlay} snapshotRequest={clearance.snapshotRequest} onSnapshot={clearance.setSnapshot}
+          onClearancePick={clearance.pickRecord}
+          draw={projects.draw} projectsRevision={projects.revision} />
+        {projects.editor && <FootprintEditor ws={projects} target={projects.editor} />}
+        {clearance.snapshot && (
+          <MapPrintSheet snapshot={clearance.snapshot} layers={layers} visibility={visibility} clearance={clearance.overlay} onClose={clearance.closePrint} />
+        )}
         {mapErrors.length > 0 && (
           <div className="map-errors" role="alert" data-testid="map-error">
             {mapErrors.map((m) => <p key={m}>{t('error.map', { message: m })}</p>)}
@@ -115,7 +162,12 @@ function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapSt
           </div>
         )}
         {picks.length === 0 && <div className="map-hint">{t('details.hint')}</div>}
-        <FeaturePanel picks={picks} index={index} layers={layers} onSelect={setIndex} onClose={() => setPicks([])} />
+        {selectedParcel !== null && Number.isFinite(selectedParcel)
+          ? <ParcelPanel parcelId={selectedParcel} revision={cert.revision} onClose={() => setPicks([])} onChanged={cert.refresh} />
+          : projects.selectedId !== null
+            ? <ProjectPanel ws={projects} />
+            : <FeaturePanel picks={picks} index={index} layers={layers} onSelect={setIndex} onClose={() => setPicks([])} />}
+        {showList && <BacklogDrawer state={cert} onOpenParcel={(id) => openParcel(id)} onClose={() => setShowList(false)} />}
       </div>
     </main>
   );

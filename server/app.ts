@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
+import compression from 'compression';
 import type pg from 'pg';
 import type { DatabaseMode } from './db/pool.ts';
 import type { Logger } from './lib/log.ts';
@@ -17,6 +18,12 @@ import { authRepo } from './features/auth/auth.repo.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { adminRoutes } from './features/admin/admin.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
+import { certificatesRoutes } from './features/certificates/certificates.routes.ts';
+import { projectsRoutes } from './features/projects/projects.routes.ts';
+import { clearanceRoutes } from './features/clearance/clearance.routes.ts';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { ogcRoutes } from './features/ogc/ogc.routes.ts';
+import { tilesRoutes } from './features/tiles/tiles.routes.ts';
 import { allow } from './http/auth.ts';
 import { csrfProtection, DEFAULT_AUTH_SETTINGS, sessionMiddleware, type AuthSettings } from './http/session.ts';
 
@@ -54,6 +61,8 @@ export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTIN
     },
     crossOriginEmbedderPolicy: false,
   }));
+  // GeoJSON layers are several MB of text: gzip cuts them ~4× on the wire (an office LAN or VPN).
+  app.use(compression());
   app.use(express.json({ limit: '5mb' }));
   // who is asking (req.user), then CSRF for every state-changing request; each route's allow() does the rest
   // (API only: static files need neither, and should not cost a session lookup each)
@@ -66,6 +75,11 @@ export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTIN
   app.use(authRoutes(pool, auth));
   app.use(adminRoutes(pool));
   app.use(auditRoutes(pool));
+  app.use(certificatesRoutes(pool));
+  app.use(projectsRoutes(pool));
+  app.use(clearanceRoutes(pool));
+  app.use(dashboardRoutes(pool));
+  app.use(ogcRoutes(pool), tilesRoutes(pool)); // OGC API – Features under /ogc, vector tiles under /tiles
   app.use('/api', notFoundHandler);
 
   if (distDir && fs.existsSync(path.join(distDir, 'index.html'))) {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
-import type { LayerId, LayerInfo } from '../../server/api/contract';
+import type { ClearanceParcels, LayerId, LayerInfo } from '../../server/api/contract';
 import { fetchLayer, layerDataUrl } from '../api/client';
 import { config } from '../config';
 import { fontFiles } from './fonts';
@@ -12,6 +12,9 @@ import { hatchPattern, palette } from './palette';
 import { projectHatchImage } from './layers/projects.layers';
 import { labelSource } from './layers/common';
 import { labelPoints } from './label-points';
+import { useFootprintDraw, useProjectsRevision, type FootprintDraw } from './footprint-draw';
+import { parcelFillColor } from './layers/parcel-modes.layers';
+import { clearanceLayers, clearanceSource, obstacleLabelExpression } from './layers/clearance.layers';
 import {
   buildOfflineStyle, clickableLayerIds, labelledByPoint, styleLayerIds, withProjectLayers, type StyleOptions,
 } from './style';
@@ -33,6 +36,48 @@ export interface MapViewProps {
   /** Features under a click, one per layer, top-most first (empty when the click hit nothing). */
   onPick: (features: PickedFeature[]) => void;
   onError: (message: string) => void;
+  /** Site clearance of one project drawn over the parcels (null: none). */
+  clearance?: ClearanceOverlay | null;
+  /** Change it (e.g. a counter) to capture the current view as an image for printing; see onSnapshot. */
+  snapshotRequest?: number;
+  onSnapshot?: (snapshot: MapSnapshot) => void;
+  /** A click on a parcel of the GPMB overlay: its clearance record id. */
+  onClearancePick?: (recordId: number) => void;
+  /** Certificate workflow: how parcels are coloured, which are shown, and a revision that reloads them. */
+  parcelView?: ParcelView;
+  /** Fly to this extent (EPSG:4326) whenever the object changes (a search result, a row of the list). */
+  focus?: { bbox: [number, number, number, number] } | null;
+  /** Projects (issue 5): draw or edit a footprint (null: not drawing); bump the revision after a save. */
+  draw?: FootprintDraw | null;
+  projectsRevision?: number;
+}
+
+/** The parcel layer as the certificate workflow wants it (see layers/parcel-modes.layers.ts). */
+export interface ParcelView {
+  mode: import('../../server/api/contract').ParcelStyleMode;
+  filter: import('@maplibre/maplibre-gl-style-spec').FilterSpecification | null;
+  /** Bumped after an edit: the parcel source is fetched again, so colours follow without a page reload. */
+  revision: number;
+}
+
+/** The GPMB overlay: a project's parcels by clearance step, and the obstacle names in the UI's language. */
+export interface ClearanceOverlay {
+  data: ClearanceParcels;
+  obstacleLabels: Record<string, string>;
+}
+
+/** The map as printed: the image and what a print needs to draw a scale bar and a north arrow. */
+export interface MapSnapshot {
+  dataUrl: string;
+  /** CSS pixels of the captured view. */
+  width: number;
+  height: number;
+  /** Ground metres per CSS pixel at the view's centre (Web Mercator scale at that latitude). */
+  metresPerPixel: number;
+  /** Degrees clockwise from north of the view's up direction (0 = north up). */
+  bearing: number;
+  /** [[west, south], [east, north]], EPSG:4326. */
+  bounds: [[number, number], [number, number]];
 }
 
 declare global {
@@ -47,7 +92,10 @@ const clickPriority: readonly LayerId[] = [
   'residential-groups', 'former-units', 'ward', 'neighbour-wards',
 ];
 
-export function MapView({ layers, basemapStyleUrl, visibility, selected, onPick, onError }: MapViewProps) {
+export function MapView({
+  layers, basemapStyleUrl, visibility, selected, onPick, onError, clearance = null, snapshotRequest, onSnapshot, onClearancePick,
+  parcelView, focus, draw, projectsRevision,
+}: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const callbacks = useRef({ onPick, onError });
@@ -93,7 +141,108 @@ export function MapView({ layers, basemapStyleUrl, visibility, selected, onPick,
     };
   }, [selected]);
 
+  useClearanceOverlay(mapRef, layers, clearance);
+  const clearancePick = useRef(onClearancePick);
+  clearancePick.current = onClearancePick;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const onClick = (ev: maplibregl.MapLayerMouseEvent) => {
+      const id = Number(ev.features?.[0]?.properties?.recordId);
+      if (Number.isFinite(id)) clearancePick.current?.(id);
+    };
+    map.on('click', `${clearanceSource}-fill`, onClick);
+    return () => { map.off('click', `${clearanceSource}-fill`, onClick); };
+  }, [layers]);
+  useParcelView(mapRef, layers, parcelView);
+  useFocus(mapRef, focus);
+  useFootprintDraw(mapRef, draw);
+  useProjectsRevision(mapRef, layerDataUrl('projects'), projectsRevision);
+  const snapshotCallback = useRef(onSnapshot);
+  snapshotCallback.current = onSnapshot;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !snapshotRequest) return;
+    // read the canvas right after a frame is drawn, while its drawing buffer is still valid
+    map.once('render', () => snapshotCallback.current?.(snapshotOf(map)));
+    map.triggerRepaint();
+  }, [snapshotRequest]);
+
   return <div ref={container} className="map-view" role="region" aria-label="map" />;
+}
+
+/** Parcel colouring mode and filter (same selection as the counts and the list); reloads after edits. */
+function useParcelView(mapRef: { current: maplibregl.Map | null }, layers: LayerInfo[], view: ParcelView | undefined) {
+  const mode = view?.mode;
+  const filter = view?.filter;
+  const revision = view?.revision ?? 0;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mode) return;
+    const apply = () => {
+      if (!map.getLayer('parcels-fill')) return;
+      map.setPaintProperty('parcels-fill', 'fill-color', parcelFillColor(mode, palette));
+      // the selection outline stays unfiltered: a parcel opened from search shows even outside the filter
+      for (const id of ['parcels-fill', 'parcels-line', 'parcels-label']) if (map.getLayer(id)) map.setFilter(id, filter ?? null);
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [mapRef, layers, mode, filter]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || revision === 0) return;
+    // a new URL so neither MapLibre nor the browser serves the parcels from before the edit
+    map.getSource<maplibregl.GeoJSONSource>('parcels')?.setData(`${layerDataUrl('parcels')}?rev=${revision}`);
+  }, [mapRef, revision]);
+}
+
+/** Flies to an extent (EPSG:4326), close enough to read parcel numbers but not closer than zoom 18. */
+function useFocus(mapRef: { current: maplibregl.Map | null }, focus: { bbox: [number, number, number, number] } | null | undefined) {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !focus) return;
+    const [w, s, e, n] = focus.bbox;
+    map.fitBounds([w, s, e, n], { padding: 120, maxZoom: 18, duration: 600 });
+  }, [mapRef, focus]);
+}
+
+/** Adds, updates or hides the GPMB overlay (a GeoJSON source and the clearance.layers.ts layers). */
+function useClearanceOverlay(mapRef: { current: maplibregl.Map | null }, layers: LayerInfo[], overlay: ClearanceOverlay | null) {
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      const empty = { type: 'FeatureCollection' as const, features: [] };
+      const source = map.getSource<maplibregl.GeoJSONSource>(clearanceSource);
+      if (source) source.setData(overlay?.data ?? empty);
+      else map.addSource(clearanceSource, { type: 'geojson', data: overlay?.data ?? empty, promoteId: 'id' });
+      const label = obstacleLabelExpression(overlay?.obstacleLabels ?? {}, '');
+      for (const spec of clearanceLayers(clearanceSource, label)) {
+        if (map.getLayer(spec.id)) map.removeLayer(spec.id);
+        // over the parcel fills, under the project outlines (labels go on top)
+        const before = spec.type !== 'symbol' && map.getLayer('projects-line') ? 'projects-line' : undefined;
+        map.addLayer(spec as maplibregl.AddLayerObject, before);
+        map.setLayoutProperty(spec.id, 'visibility', overlay ? 'visible' : 'none');
+      }
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [mapRef, layers, overlay]);
+}
+
+function snapshotOf(map: maplibregl.Map): MapSnapshot {
+  const canvas = map.getCanvas();
+  const lat = map.getCenter().lat;
+  const b = map.getBounds();
+  return {
+    dataUrl: canvas.toDataURL('image/png'),
+    width: canvas.clientWidth,
+    height: canvas.clientHeight,
+    // MapLibre's world is 512 px wide at zoom 0: 40 075 016.686 m (equator) · cos φ / (512 · 2^z)
+    metresPerPixel: (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom()),
+    bearing: map.getBearing(),
+    bounds: [[b.getWest(), b.getSouth()], [b.getEast(), b.getNorth()]],
+  };
 }
 
 type Callbacks = { current: Pick<MapViewProps, 'onPick' | 'onError'> };

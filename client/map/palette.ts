@@ -3,7 +3,8 @@
  * Certificate statuses follow the usual cadastral reading: green = issued, amber = waiting (backlog),
  * blue = State-managed land, grey = not known.
  */
-import type { CertStatus, LayerId } from '../../server/api/contract';
+import type { BacklogReason, CertStatus, LayerId } from '../../server/api/contract';
+import type { ClearanceStepId } from '../../server/api/contract';
 
 export interface Palette {
   background: string;
@@ -16,6 +17,10 @@ export interface Palette {
   formerUnit: string;
   residentialGroup: string;
   cert: Record<CertStatus, string>;
+  /** Parcel colours by backlog reason, by digitisation, and for parcels a mode does not apply to. */
+  backlogReason: Record<BacklogReason, string>;
+  digitised: { yes: string; no: string };
+  notApplicable: string;
   parcelLine: string;
   project: string;
   road: Record<'provincial' | 'district' | 'ward' | 'village', string>;
@@ -35,6 +40,10 @@ export const palette: Palette = Object.freeze({
   formerUnit: '#5b3d99',
   residentialGroup: '#7d8590',
   cert: { issued: '#58a96b', backlog: '#f0a22e', state: '#5a8fd0', unknown: '#b9b9b9' },
+  // backlog reasons: distinct hues in the warm range, so "waiting" still reads at a glance
+  backlogReason: { unauthorised_allocation: '#d7301f', encroachment: '#8c2d04', dispute: '#e7298a', missing_records: '#fdae61' },
+  digitised: { yes: '#1a9850', no: '#d73027' },
+  notApplicable: '#dcdad4',
   parcelLine: '#6f6a60',
   project: '#c2185b',
   road: { provincial: '#c0392b', district: '#e67e22', ward: '#8d7b62', village: '#b0a592' },
@@ -69,7 +78,12 @@ export function layerLegend(id: LayerId, p: Palette = palette): LegendEntry[] {
     case 'former-units': return [{ labelKey: 'legend.formerUnit', color: p.formerUnit, symbol: 'dashed' }];
     case 'residential-groups': return [{ labelKey: 'legend.residentialGroup', color: p.residentialGroup, symbol: 'dashed' }];
     case 'parcels': return certStatusLegend(p);
-    case 'projects': return [{ labelKey: 'legend.project', color: p.project, symbol: 'hatch' }];
+    case 'projects': return [
+      { labelKey: 'legend.projectPlanned', color: p.project, symbol: 'hatch' },
+      { labelKey: 'legend.projectApproved', color: p.project, symbol: 'dashed' },
+      { labelKey: 'legend.projectStarted', color: p.project, symbol: 'line' },
+      { labelKey: 'legend.projectByType', color: p.project, symbol: 'fill' },
+    ];
     case 'roads': return (['provincial', 'district', 'ward', 'village'] as const).map((c) => ({
       labelKey: `roadClass.${c}`, color: p.road[c], symbol: 'line' as const,
     }));
@@ -97,3 +111,34 @@ function hexToRgb(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
+
+/**
+ * Site clearance (GPMB, issue 6): one colour per step, from the first notice (light, far from done) to the
+ * handover (deep green, done); stuck parcels get a thick red outline whatever their step.
+ */
+export const clearancePalette = Object.freeze({
+  step: {
+    notice: '#fde0c5',
+    inventory: '#facba6',
+    plan_approved: '#f59e72',
+    compensated: '#9ecae1',
+    handed_over: '#2e8b57',
+  } as Record<ClearanceStepId, string>,
+  stuck: '#c62828',
+  line: '#5d4037',
+});
+
+/**
+ * Land-use-plan projects (issue 5): a colour per project type (the fill and outline), and how far along a
+ * project is by status — planned is hatched with a dashed outline, approved dashed, then fuller fills as it
+ * moves through clearing and construction to done.
+ */
+export const projectPalette = Object.freeze({
+  type: {
+    industrial: '#7b3294', transport: '#d95f02', residential: '#e7298a', education: '#1f78b4', culture: '#8c6d31',
+    sport: '#33a02c', commerce: '#b2182b', energy: '#fdb462', irrigation: '#0571b0', cemetery: '#636363',
+    environment: '#4d9221', public: '#3f007d', defence: '#54620c', health: '#c51b7d',
+  } as Record<string, string>,
+  other: '#c2185b',
+  statusFillOpacity: { planned: 0.12, approved: 0.22, clearing: 0.32, construction: 0.42, done: 0.55 } as Record<string, number>,
+});

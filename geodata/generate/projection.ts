@@ -4,10 +4,9 @@
  * Output is EPSG:4326 rounded to 1e-7° (≈ 1 cm).
  */
 import proj4 from 'proj4';
+import { EPSG_9209 } from '../../server/api/crs';
 
-export const EPSG_9209 =
-  '+proj=tmerc +lat_0=0 +lon_0=105.5 +k=0.9999 +x_0=500000 +y_0=0 +ellps=WGS84 ' +
-  '+towgs84=-191.90441429,-39.30318279,-111.45032835,0.00928836,-0.01975479,0.00427372,0.252906278 +units=m +no_defs';
+export { EPSG_9209 };
 
 const converter = proj4('EPSG:4326', EPSG_9209);
 

@@ -11,6 +11,8 @@
  */
 import { z } from 'zod';
 import type { FeatureCollection, Geometry } from 'geojson';
+import { ClearanceErrorCode } from './clearance.contract.ts';
+import { ProjectErrorCode } from './projects.contract.ts';
 
 // ---------------------------------------------------------------- errors
 export const ErrorCode = {
@@ -36,6 +38,18 @@ export const ErrorCode = {
   /** 409: an admin may not disable their own account or drop their own admin role. */
   selfLockout: 'self_lockout',
   userUnknown: 'user_unknown',
+  // certificate workflow (certificates.contract.ts)
+  // 409 version_conflict (a parcel changed since the client read it) is ErrorCode.versionConflict, shared
+  /** 409: a certificate with this serial (số phát hành) already exists. */
+  serialTaken: 'serial_taken',
+  /** 400: an issue date after today. */
+  dateInFuture: 'date_in_future',
+  /** 409: the parcel already holds a certificate (a first issue is no longer possible). */
+  alreadyIssued: 'already_issued',
+  /** 409: the parcel has no land user (ownership/use right) to issue the certificate to, or is State land. */
+  noRightHolder: 'no_right_holder',
+  ...ClearanceErrorCode,
+  ...ProjectErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -295,3 +309,10 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = z.object({ entries: z.array(AuditEntry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export type AuditPage = z.infer<typeof AuditPage>;
+
+export * from './clearance.contract.ts';
+export * from './projects.contract.ts';
+
+export * from './certificates.contract.ts';
+export * from './ogc.contract.ts';
+export * from './tiles.contract.ts';

@@ -81,6 +81,39 @@ export const routePolicy = {
   'PATCH /api/admin/users/:id': roles(['admin']),
   // audit before/after values of parties hold personal data: filtered for admins without a personal-data role
   'GET /api/audit': roles(['admin', 'lanh_dao'], 'filtered'),
+  // land-use-plan projects: public reads; a project's touched parcels name their land users (filtered by role)
+  'GET /api/projects': pub,
+  'GET /api/projects/summary': pub,
+  'GET /api/projects/:id': { access: { kind: 'public' }, personalData: 'filtered' },
+  'POST /api/projects': roles(['quy_hoach']),
+  'PATCH /api/projects/:id': roles(['quy_hoach']),
+  'POST /api/projects/footprint-check': roles(['quy_hoach']),
+  // site clearance (issue 6): the dashboard holds aggregates only; parcel-level records need a signed-in user,
+  // and the land user's name in them is filtered; only clearance officers (gpmb) update records
+  'GET /api/dashboard': pub,
+  'GET /api/clearance/projects/:id/parcels': { access: { kind: 'signed_in' }, personalData: 'none' },
+  'GET /api/clearance/projects/:id/records': { access: { kind: 'signed_in' }, personalData: 'filtered' },
+  'GET /api/clearance/records/:id/history': { access: { kind: 'signed_in' }, personalData: 'none' },
+  'PATCH /api/clearance/records/:id': roles(['gpmb'], 'filtered'),
+  // certificate workflow: the register, search and panel are public without personal data (names for
+  // personal-data roles only, name search too); land officers edit
+  'GET /api/certificates/facets': pub,
+  'GET /api/certificates/parcels': { access: { kind: 'public' }, personalData: 'filtered' },
+  'GET /api/certificates/export': { access: { kind: 'public' }, personalData: 'filtered' },
+  'GET /api/certificates/search': { access: { kind: 'public' }, personalData: 'filtered' },
+  'GET /api/certificates/progress': pub, // aggregates only
+  'GET /api/certificates/parcels/:id': { access: { kind: 'public' }, personalData: 'filtered' },
+  'PATCH /api/certificates/parcels/:id': roles(['dia_chinh'], 'filtered'),
+  // OGC API – Features and vector tiles: the map layers for QGIS and other clients, public like /api/layers
+  // (the sources carry no personal data: no party fields)
+  'GET /ogc': pub,
+  'GET /ogc/conformance': pub,
+  'GET /ogc/api': pub,
+  'GET /ogc/collections': pub,
+  'GET /ogc/collections/:collectionId': pub,
+  'GET /ogc/collections/:collectionId/items': pub,
+  'GET /ogc/collections/:collectionId/items/:featureId': pub,
+  'GET /tiles/:layer/:z/:x/:y.mvt': pub,
   // the built client's shell (index.html) for client-side routes
   'GET /^\\/(?!api\\/).*/': pub,
 } as const satisfies Record<string, RouteRule>;

@@ -47,6 +47,12 @@ async function main(): Promise<number> {
   const rows: Row[] = [];
   let server: RunningServer | undefined;
   try {
+    const { generateDemoDataset } = await import('../../geodata/generate/index.ts');
+    const g0 = performance.now();
+    const parcels = generateDemoDataset().parcels.length;
+    const genMs = performance.now() - g0;
+    rows.push({ what: `demo generator (${parcels} parcels, in-process)`, value: `${(genMs / 1000).toFixed(1)} s`,
+      target: '< 20 s', ok: genMs < 20_000 });
     const logs = path.join(root, 'test-results');
     const cold = await startServer({ env, logFile: path.join(logs, 'bench-cold.log'), label: '[bench cold]' });
     await cold.stop();

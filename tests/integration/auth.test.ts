@@ -65,6 +65,38 @@ const MATRIX: { key: RouteKey; call: Call; allowed: readonly Persona[] }[] = [
   { key: 'POST /api/admin/users', call: send('post', '/api/admin/users', { username: '!' }), allowed: ['admin'] },
   { key: 'PATCH /api/admin/users/:id', call: send('patch', '/api/admin/users/999999999', { displayName: 'x' }), allowed: ['admin'] },
   { key: 'GET /api/audit', call: get('/api/audit?entity=party&pageSize=20'), allowed: ['admin', 'lanh_dao'] },
+  // certificate workflow (issue 4): public reads without names; parcel 87 is a household's backlog parcel in the
+  // demo data (seed 20250701); the invalid PATCH (version 0) changes nothing
+  { key: 'GET /api/certificates/facets', call: get('/api/certificates/facets'), allowed: EVERYONE },
+  { key: 'GET /api/certificates/parcels', call: get('/api/certificates/parcels?status=backlog&pageSize=200'), allowed: EVERYONE },
+  { key: 'GET /api/certificates/export', call: get('/api/certificates/export?format=csv&status=backlog'), allowed: EVERYONE },
+  { key: 'GET /api/certificates/search', call: get('/api/certificates/search?q=nguyen'), allowed: EVERYONE },
+  { key: 'GET /api/certificates/progress', call: get('/api/certificates/progress'), allowed: EVERYONE },
+  { key: 'GET /api/certificates/parcels/:id', call: get('/api/certificates/parcels/87'), allowed: EVERYONE },
+  { key: 'PATCH /api/certificates/parcels/:id', call: send('patch', '/api/certificates/parcels/87', { action: 'backlog', version: 0, reason: 'dispute' }), allowed: ['dia_chinh'] },
+  // projects (issue 5): public reads (project 1's touched parcels name households: filtered), planner writes
+  { key: 'GET /api/projects', call: get('/api/projects?type=residential'), allowed: EVERYONE },
+  { key: 'GET /api/projects/summary', call: get('/api/projects/summary'), allowed: EVERYONE },
+  { key: 'GET /api/projects/:id', call: get('/api/projects/1'), allowed: EVERYONE },
+  { key: 'POST /api/projects', call: send('post', '/api/projects', { code: '' }), allowed: ['quy_hoach'] },
+  { key: 'PATCH /api/projects/:id', call: send('patch', '/api/projects/999999999', { version: 1, name: 'x' }), allowed: ['quy_hoach'] },
+  { key: 'POST /api/projects/footprint-check', call: send('post', '/api/projects/footprint-check', {}), allowed: ['quy_hoach'] },
+  // site clearance (issue 6): project 1 is the demo's An Phụ cluster; the invalid PATCH body changes nothing
+  { key: 'GET /api/dashboard', call: get('/api/dashboard'), allowed: EVERYONE },
+  { key: 'GET /api/clearance/projects/:id/parcels', call: get('/api/clearance/projects/1/parcels'), allowed: ['lanh_dao', 'dia_chinh', 'quy_hoach', 'gpmb', 'admin'] },
+  { key: 'GET /api/clearance/projects/:id/records', call: get('/api/clearance/projects/1/records'), allowed: ['lanh_dao', 'dia_chinh', 'quy_hoach', 'gpmb', 'admin'] },
+  { key: 'GET /api/clearance/records/:id/history', call: get('/api/clearance/records/1/history'), allowed: ['lanh_dao', 'dia_chinh', 'quy_hoach', 'gpmb', 'admin'] },
+  { key: 'PATCH /api/clearance/records/:id', call: send('patch', '/api/clearance/records/1', { version: 0 }), allowed: ['gpmb'] },
+  // OGC API – Features and vector tiles (issue 8): public like the map layers, never a personal field
+  { key: 'GET /ogc', call: get('/ogc'), allowed: EVERYONE },
+  { key: 'GET /ogc/conformance', call: get('/ogc/conformance'), allowed: EVERYONE },
+  { key: 'GET /ogc/api', call: get('/ogc/api'), allowed: EVERYONE },
+  { key: 'GET /ogc/collections', call: get('/ogc/collections'), allowed: EVERYONE },
+  { key: 'GET /ogc/collections/:collectionId', call: get('/ogc/collections/parcels'), allowed: EVERYONE },
+  { key: 'GET /ogc/collections/:collectionId/items', call: get('/ogc/collections/parcels/items?limit=2000'), allowed: EVERYONE },
+  { key: 'GET /ogc/collections/:collectionId/items/:featureId', call: get('/ogc/collections/parcels/items/87'), allowed: EVERYONE },
+  // the tile under parcel 87 at z15, read as text so a leaked name or ID number would show
+  { key: 'GET /tiles/:layer/:z/:x/:y.mvt', call: (s) => get('/tiles/parcels/15/26073/14425.mvt')(s).buffer(true), allowed: EVERYONE },
 ];
 
 function expectedStatus(persona: Persona, allowed: readonly Persona[]): 'ok' | 401 | 403 {

@@ -77,6 +77,12 @@ describe('GET /api/layers', () => {
     expect(parcels.body.features.every((f: { properties: { demo: boolean } }) => f.properties.demo)).toBe(true);
   });
 
+  it('compresses large layers for browsers that accept gzip', async () => {
+    const res = await request(t.app).get('/api/layers/parcels').set('Accept-Encoding', 'gzip').expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.body.features.length).toBeGreaterThan(1000);
+  });
+
   it('filters by bbox: fewer features, each one intersecting the box', async () => {
     const all = await request(t.app).get('/api/layers/parcels').expect(200);
     const bbox = [106.485, 20.995, 106.5, 21.005];

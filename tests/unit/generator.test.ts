@@ -22,12 +22,8 @@ function overlapM2(a: MultiPolygon, b: MultiPolygon): number {
 }
 
 let d: DemoDataset;
-let ms = 0;
-
 beforeAll(() => {
-  const t = Date.now();
   d = generateDemoDataset();
-  ms = Date.now() - t;
 }, 60_000);
 
 describe('determinism', () => {
@@ -36,8 +32,8 @@ describe('determinism', () => {
     expect(hash(generateDemoDataset(7))).not.toBe(hash(d));
   }, 60_000);
 
-  it('runs in under 20 s and never uses Math.random', () => {
-    expect(ms).toBeLessThan(20_000);
+  // (its speed is measured by `npm run bench`, not asserted here)
+  it('never uses Math.random', () => {
     const dir = new URL('../../geodata/generate/', import.meta.url);
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')))
       expect(readFileSync(new URL(f, dir), 'utf8'), f).not.toMatch(/Math\.random/);

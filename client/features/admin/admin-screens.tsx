@@ -3,12 +3,14 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useAuth } from '../auth/use-auth';
 import { AuditBrowser } from './audit-browser';
 import { UsersScreen } from './users-screen';
+import { DashboardScreen } from '../dashboard/dashboard-screen';
 
-export type Screen = 'map' | 'users' | 'audit';
+export type Screen = 'map' | 'dashboard' | 'users' | 'audit';
 
 function useAllowedScreens(): Screen[] {
   const { hasRole } = useAuth();
-  return ['map', ...(hasRole('admin') ? ['users' as const] : []), ...(hasRole('admin', 'lanh_dao') ? ['audit' as const] : [])];
+  // the dashboard holds aggregates only: everyone may open it (issue 6)
+  return ['map', 'dashboard', ...(hasRole('admin') ? ['users' as const] : []), ...(hasRole('admin', 'lanh_dao') ? ['audit' as const] : [])];
 }
 
 export function ScreenNav({ screen, onScreen }: { screen: Screen; onScreen: (s: Screen) => void }) {
@@ -34,7 +36,7 @@ export function ScreenOverlay({ screen, onClose }: { screen: Screen; onClose: ()
   return (
     <div className="screen-overlay">
       <button type="button" className="icon-button overlay-close" aria-label={t('details.close')} onClick={onClose}>×</button>
-      {screen === 'users' ? <UsersScreen /> : <AuditBrowser />}
+      {screen === 'dashboard' ? <DashboardScreen /> : screen === 'users' ? <UsersScreen /> : <AuditBrowser />}
     </div>
   );
 }

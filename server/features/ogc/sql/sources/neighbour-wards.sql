@@ -1,0 +1,8 @@
+-- OGC collection 'neighbour-wards': wards sharing a border with Trần Liễu (layers/sql/neighbour-wards.sql).
+-- A source: one row per feature (id, demo, properties json, geom EPSG:4326).
+SELECT u.id, u.demo, u.geom,
+       json_build_object('id', u.id, 'demo', u.demo, 'name', u.name, 'gsoCode', u.gso_code,
+         'officialAreaKm2', u.official_area_km2, 'mappedAreaKm2', round((area_vn2000_m2(u.geom) / 1e6)::numeric, 3),
+         'population', u.population) AS properties
+FROM admin_unit u
+WHERE u.kind = 'neighbour_ward'

@@ -1,0 +1,6 @@
+-- OGC collection 'schools': the schools (names from the report where given, positions demo), as layers/sql/schools.sql.
+-- A source: one row per feature (id, demo, properties json, geom EPSG:4326).
+SELECT s.id, s.demo, s.geom,
+       json_build_object('id', s.id, 'demo', s.demo, 'name', s.name, 'level', s.level,
+         'standardLevel', s.standard_level, 'formerUnit', s.former_unit_id) AS properties
+FROM school s

@@ -1,0 +1,113 @@
+/**
+ * The land officer's day in Chromium: sign in, search a backlog parcel by its cadastral key, open it, issue its
+ * first certificate, and see the parcel's colour on the map and the counts change without reloading the page;
+ * then colour by backlog reason, open the backlog list and the progress chart. No console errors on the way.
+ * Other e2e files share the server and its data: the parcel is picked now, among those still in the backlog.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  assertNoConsoleErrors, launchBrowser, openPage, renderedFeaturesAt, screenshot, waitForIdle, waitForMap, type OpenedPage,
+} from './helpers';
+
+const baseUrl = inject('baseUrl');
+const UNIT_VI: Record<string, string> = { 'an-phu': 'An Phụ', 'hiep-hoa': 'Hiệp Hòa', 'thuong-quan': 'Thượng Quận' };
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`);
+  expect(res.status, `GET ${path}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+interface Row { id: number; formerUnit: string; mapSheetNo: number; parcelNo: number }
+
+describe('certificate workflow in Chromium', () => {
+  let browser: Browser;
+  let o: OpenedPage;
+  let parcel: Row;
+  let centre: [number, number];
+
+  beforeAll(async () => {
+    const page = await getJson<{ rows: Row[] }>('/api/certificates/parcels?status=backlog&landUse=ONT,ODT&sort=area&dir=desc&pageSize=1');
+    parcel = page.rows[0];
+    const q = `${UNIT_VI[parcel.formerUnit]} ${parcel.mapSheetNo}/${parcel.parcelNo}`;
+    const hit = (await getJson<{ hits: { parcelId: number; bbox: number[] }[] }>(`/api/certificates/search?q=${encodeURIComponent(q)}`))
+      .hits.find((h) => h.parcelId === parcel.id)!;
+    centre = [(hit.bbox[0] + hit.bbox[2]) / 2, (hit.bbox[1] + hit.bbox[3]) / 2];
+    browser = await launchBrowser();
+    o = await openPage(browser, { width: 1400, height: 900 });
+  });
+
+  afterAll(async () => {
+    await o?.context.close();
+    await browser?.close();
+  });
+
+  const backlogCount = async () => Number(await o.page.getByTestId('cert-count-backlog').getAttribute('data-count'));
+  const statusOnMap = async () => {
+    const hits = await renderedFeaturesAt(o.page, centre, 'parcels');
+    return hits.find((h) => Number(h.properties.id) === parcel.id)?.properties.certStatus;
+  };
+
+  it('signs in as a land officer and shows the counts', async () => {
+    await o.page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
+    await waitForMap(o.page);
+    await o.page.getByTestId('sign-in-open').click();
+    await o.page.locator('input[name=username]').fill('diachinh');
+    await o.page.locator('input[name=password]').fill('demo-diachinh');
+    await o.page.getByTestId('sign-in-form').locator('button[type=submit]').click();
+    await expect.poll(() => o.page.getByTestId('sign-out').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(backlogCount, { timeout: 10_000 }).toBeGreaterThan(0);
+    await screenshot(o.page, 'cert-01-signed-in');
+  });
+
+  it('finds the parcel by its cadastral key, flies to it and opens it', async () => {
+    await o.page.getByTestId('cert-search').fill(`tờ ${parcel.mapSheetNo} thửa ${parcel.parcelNo}`);
+    await o.page.getByTestId('cert-search').press('Enter');
+    const results = o.page.getByTestId('cert-search-results');
+    await expect.poll(() => results.isVisible(), { timeout: 10_000 }).toBe(true);
+    const hit = results.getByTestId('cert-search-hit').filter({ hasText: UNIT_VI[parcel.formerUnit] });
+    await expect.poll(() => hit.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await hit.first().click();
+    const panel = o.page.getByTestId('parcel-panel');
+    await expect.poll(async () => (await panel.isVisible()) && (await panel.textContent()), { timeout: 10_000 })
+      .toContain(`thửa ${parcel.parcelNo}`);
+    await expect.poll(() => o.page.getByTestId('parcel-status').locator('[data-status]').getAttribute('data-status')).toBe('backlog');
+    await o.page.waitForTimeout(800); // the fly-to animation
+    await waitForIdle(o.page);
+    await expect.poll(statusOnMap, { timeout: 10_000 }).toBe('backlog');
+    await screenshot(o.page, 'cert-02-parcel-open');
+  });
+
+  it('issues the first certificate; the colour and the counts change without a reload', async () => {
+    const before = await backlogCount();
+    const serial = `TE ${String(Date.now() % 1_000_000).padStart(6, '0')}`;
+    await o.page.getByTestId('cert-edit-action').selectOption('issue');
+    await o.page.getByTestId('cert-edit-serial').fill(serial);
+    await o.page.getByTestId('cert-edit-note').fill('Đã đủ hồ sơ, cấp GCN (kiểm thử)');
+    await o.page.getByTestId('cert-edit-save').click();
+    await expect.poll(() => o.page.getByTestId('cert-edit-message').textContent(), { timeout: 10_000 }).toContain('Đã lưu');
+    await expect.poll(() => o.page.getByTestId('parcel-status').locator('[data-status]').getAttribute('data-status')).toBe('issued');
+    await expect.poll(backlogCount, { timeout: 10_000 }).toBe(before - 1);
+    await expect.poll(async () => { await waitForIdle(o.page); return statusOnMap(); }, { timeout: 20_000 }).toBe('issued');
+    await expect.poll(() => o.page.getByTestId('parcel-history').textContent()).toContain(serial);
+    await screenshot(o.page, 'cert-03-issued');
+  });
+
+  it('colours by backlog reason with a matching legend, and shows the list and the progress', async () => {
+    await o.page.getByTestId('cert-mode-reason').check();
+    await expect.poll(() => o.page.getByTestId('legend').textContent()).toContain('Lấn, chiếm đất');
+    await o.page.getByTestId('cert-filter-status').selectOption('backlog');
+    await o.page.getByTestId('cert-open-list').click();
+    const table = o.page.getByTestId('backlog-table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const total = await backlogCount();
+    await expect.poll(() => o.page.getByTestId('cert-page').textContent()).toContain(String(total));
+    await waitForIdle(o.page);
+    await screenshot(o.page, 'cert-04-reason-list');
+    await o.page.getByTestId('cert-tab-progress').click();
+    await expect.poll(() => o.page.getByTestId('cert-progress-digitised').textContent(), { timeout: 10_000 }).toMatch(/\d+\/\d+/);
+    await screenshot(o.page, 'cert-05-progress');
+    assertNoConsoleErrors(o.problems);
+  });
+});
