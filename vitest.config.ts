@@ -5,6 +5,8 @@ import { SeededDataFirst } from './tests/integration/sequencer.ts';
 // embedded PGlite+PostGIS, or the server in DATABASE_URL), e2e (headless Debian Chromium on the built app).
 export default defineConfig({
   test: {
+    // a root option (vitest ignores it per project): the seeded-data reconciliation runs before workflow tests
+    sequence: { sequencer: SeededDataFirst },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
@@ -14,7 +16,6 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
           fileParallelism: false,
-          sequence: { sequencer: SeededDataFirst },
           testTimeout: 60_000,
           hookTimeout: 300_000,
         },

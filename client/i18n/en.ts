@@ -183,6 +183,7 @@ export const en: Messages = {
   'cert.areaDiff': 'Area difference',
   'cert.tolerance': 'beyond the {m2} m² tolerance',
   'cert.users': 'Land users, rights',
+  'cert.historySignIn': 'The change history is shown to signed-in staff only.',
   'cert.hiddenName': '(personal data hidden)',
   'cert.right.ownership_use': 'land-use right',
   'cert.right.lease': 'lease',

@@ -181,6 +181,7 @@ export const vi = {
   'cert.areaDiff': 'Chênh lệch diện tích',
   'cert.tolerance': 'vượt sai số cho phép {m2} m²',
   'cert.users': 'Chủ sử dụng, quyền',
+  'cert.historySignIn': 'Lịch sử thay đổi chỉ hiển thị cho cán bộ đã đăng nhập.',
   'cert.hiddenName': '(thông tin cá nhân được ẩn)',
   'cert.right.ownership_use': 'quyền sử dụng',
   'cert.right.lease': 'thuê đất',

@@ -110,4 +110,33 @@ describe('certificate workflow in Chromium', () => {
     await screenshot(o.page, 'cert-05-progress');
     assertNoConsoleErrors(o.problems);
   });
+
+  it('signs out and shows the public the same parcel without its land users\' personal data', async () => {
+    await o.page.getByTestId('cert-search').fill(`tờ ${parcel.mapSheetNo} thửa ${parcel.parcelNo}`);
+    await o.page.getByTestId('cert-search').press('Enter');
+    const hit = o.page.getByTestId('cert-search-hit').filter({ hasText: UNIT_VI[parcel.formerUnit] });
+    await expect.poll(() => hit.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await hit.first().click();
+    const users = o.page.getByTestId('parcel-users');
+    await expect.poll(() => users.textContent(), { timeout: 10_000 }).toMatch(/\p{Lu}\p{Ll}+ \p{Lu}/u);
+    const named = (await users.textContent()) ?? '';
+    expect(named).not.toContain('thông tin cá nhân được ẩn');
+
+    await o.page.getByTestId('sign-out').click();
+    await expect.poll(() => o.page.getByTestId('sign-in-open').isVisible(), { timeout: 10_000 }).toBe(true);
+    await o.page.getByTestId('cert-search').fill(`tờ ${parcel.mapSheetNo} thửa ${parcel.parcelNo}`);
+    await o.page.getByTestId('cert-search').press('Enter');
+    await expect.poll(() => hit.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await hit.first().click();
+    await expect.poll(() => users.textContent(), { timeout: 10_000 }).toContain('thông tin cá nhân được ẩn');
+    const text = (await o.page.locator('body').innerText());
+    // the holder's name seen a moment ago is nowhere on the public page (nor an edit form)
+    const holder = named.replace(/\(.*$/s, '').replace(/^Hộ (ông|bà) /, '').trim();
+    expect(holder.length).toBeGreaterThan(3);
+    expect(text).not.toContain(holder);
+    expect(await o.page.getByTestId('cert-edit-save').count()).toBe(0);
+    expect(await o.page.getByTestId('history-sign-in').isVisible()).toBe(true); // the audit trail is for staff
+    await screenshot(o.page, 'cert-06-public-after-sign-out');
+    assertNoConsoleErrors(o.problems);
+  });
 });

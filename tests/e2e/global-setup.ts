@@ -188,6 +188,24 @@ export async function startServer(opts: {
   return { baseUrl, readyMs, stop };
 }
 
+/**
+ * A server deployment never gets the demo accounts (only the embedded demo database does). The browser tests on
+ * the throw-away e2e database of a PostgreSQL server get the same usernames and passwords, created here the
+ * way an administrator would (scripts/user-add.ts), so the tests sign in alike on both databases.
+ */
+async function addTestAccounts(databaseUrl: string): Promise<void> {
+  const pg = (await import('pg')).default;
+  const { addUser } = await import('../../scripts/user-add.ts');
+  const { DEMO_ACCOUNTS } = await import('../../server/features/auth/demo-accounts.ts');
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    for (const a of DEMO_ACCOUNTS) await addUser(pool, { ...a, passwordStdin: true });
+  } finally {
+    await pool.end();
+  }
+  console.log(`[e2e] test accounts created on the server database: ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await buildClientIfStale();
 
@@ -211,6 +229,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
+  if (env.DATABASE_URL) await addTestAccounts(env.DATABASE_URL);
   project.provide('baseUrl', server.baseUrl);
   return async () => {
     await server.stop();

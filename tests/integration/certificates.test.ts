@@ -1,3 +1,4 @@
+import request from 'supertest';
 /**
  * The certificate workflow's API: search (accents, key formats, serials, no name search for the public),
  * filters (list, counts and the same selection), the parcel panel, edits (issue, backlog, digitise),
@@ -148,7 +149,10 @@ describe('edits', () => {
     expect(res.body.history.some((h: { entity: string; action: string }) => h.entity === 'certificate' && h.action === 'insert')).toBe(true);
     expect(res.body.history.some((h: { entity: string; after: { resolved_at?: string } }) => h.entity === 'backlog_case' && h.after?.resolved_at === '2025-10-15')).toBe(true);
     const { rows: [layer] } = await t.pool.query('SELECT cert_status FROM parcel_status WHERE parcel_id = $1', [p.id]);
-    expect(layer.cert_status).toBe('issued');
+    expect(layer.cert_status).toBe('issued');    // the public sees the new status but not the audit trail (who changed what)
+    const pub = (await request(t.app).get(`/api/certificates/parcels/${p.id}`).expect(200)).body;
+    expect(pub.certStatus).toBe('issued');
+    expect(pub.history).toEqual([]);
   });
 
   it('answers a stale version with 409 and the current state, changing nothing', async () => {

@@ -24,9 +24,13 @@ export interface ParcelPanelProps {
 
 export function ParcelPanel({ parcelId, revision, onClose, onChanged }: ParcelPanelProps) {
   const { t, tryT, lang } = useI18n();
-  const { hasRole } = useAuth();
+  const { hasRole, user } = useAuth();
   const [parcel, setParcel] = useState<ParcelDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Reload when the signed-in user changes too: what the server shows (land users' names) depends on who asks,
+  // and nothing seen by an officer may stay on screen after sign-out.
+  const viewer = user?.username ?? null;
+  useEffect(() => setParcel(null), [viewer]);
   useEffect(() => {
     const ctl = new AbortController();
     fetchParcel(parcelId, ctl.signal).then(
@@ -34,7 +38,7 @@ export function ParcelPanel({ parcelId, revision, onClose, onChanged }: ParcelPa
       (err) => !ctl.signal.aborted && setError(err instanceof ApiError ? err.message : String(err)),
     );
     return () => ctl.abort();
-  }, [parcelId, revision]);
+  }, [parcelId, revision, viewer]);
 
   const num = (n: number, d = 1) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
   const p = parcel?.id === parcelId ? parcel : null;
@@ -61,7 +65,7 @@ export function ParcelPanel({ parcelId, revision, onClose, onChanged }: ParcelPa
               <Row label={t('cert.areaDiff')} value={<span className="warn">{`${p.areaDifferenceM2 > 0 ? '+' : ''}${num(p.areaDifferenceM2)} m² (${t('cert.tolerance', { m2: num(p.areaToleranceM2) })})`}</span>} />
             )}
             <Row label={t('field.residentialGroup')} value={p.residentialGroup ?? '—'} />
-            <Row label={t('cert.users')} value={p.parties.length === 0 ? '—' : (
+            <Row label={t('cert.users')} testId="parcel-users" value={p.parties.length === 0 ? '—' : (
               <ul className="plain">{p.parties.map((x) => (
                 <li key={`${x.partyId}-${x.rightKind}`}>{x.name ?? t('cert.hiddenName')} <span className="hint">({tryT(`cert.right.${x.rightKind}`) ?? x.rightKind})</span></li>
               ))}</ul>
@@ -79,7 +83,7 @@ export function ParcelPanel({ parcelId, revision, onClose, onChanged }: ParcelPa
             )}
           </dl>
           {hasRole('dia_chinh') && <EditForm parcel={p} onSaved={(next) => { setParcel(next); onChanged(); }} onConflict={setParcel} />}
-          <HistoryList entries={p.history} />
+          {user ? <HistoryList entries={p.history} /> : <p className="hint" data-testid="history-sign-in">{t('cert.historySignIn')}</p>}
         </>
       )}
     </aside>

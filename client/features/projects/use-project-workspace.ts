@@ -3,6 +3,7 @@
  * detail, the footprint editor, and what the map should do (fly to, draw, reload the projects layer).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useAuth } from '../auth/use-auth';
 import type {
   FootprintGeometry, PlanSummary, ProjectDetail, ProjectListQuery, ProjectSummary,
 } from '../../../server/api/contract';
@@ -62,7 +63,9 @@ export function useProjectWorkspace(onClosed: () => void, setFocus: (f: { bbox: 
   const [draw, setDraw] = useState<FootprintDraw | null>(null);
   const list = useLoad((s) => fetchProjects(query, s).then((r) => r.projects), [query, revision]);
   const summary = useLoad((s) => fetchPlanSummary(s), [revision]);
-  const detailState = useLoad((s) => (selectedId === null ? Promise.resolve(null) : fetchProject(selectedId, s)), [selectedId, revision]);
+  // the detail names land users for some roles only: reload it when the signed-in user changes
+  const viewer = useAuth().user?.username ?? null;
+  const detailState = useLoad((s) => (selectedId === null ? Promise.resolve(null) : fetchProject(selectedId, s)), [selectedId, revision, viewer]);
   const detail = selectedId === null ? null : (detailState as Loadable<ProjectDetail>);
 
   const open = useCallback((p: ProjectSummary) => {

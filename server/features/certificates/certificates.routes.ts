@@ -38,7 +38,8 @@ function parcelId(req: Request): number {
 function detailFor(req: Request, d: ParcelDetail): ParcelDetail {
   const user = currentUser(req);
   if (canSeePersonalData(user)) return d;
-  return { ...redactPersonalData({ ...d, history: [] }), history: d.history.map(redactAuditEntry) };
+  // The change history is the audit trail (who changed what): staff only, redacted for roles without personal data.
+  return { ...redactPersonalData({ ...d, history: [] }), history: user ? d.history.map(redactAuditEntry) : [] };
 }
 
 /** Today as YYYY-MM-DD in the server's time zone (the ward's, in production). */
