@@ -40,10 +40,12 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_entity_idx ON audit_log (entity, entity_id);
 
+-- Trigger arguments name columns never to copy into the log (e.g. 'password_hash').
 CREATE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  old_j jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
-  new_j jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
+  hidden text[] := coalesce(TG_ARGV, '{}'::text[]);
+  old_j jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) - hidden END;
+  new_j jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) - hidden END;
   b jsonb;
   a jsonb;
 BEGIN
@@ -62,7 +64,8 @@ BEGIN
   END IF;
   INSERT INTO audit_log (actor, action, entity, entity_id, before, after)
   VALUES (coalesce(nullif(current_setting('landmap.actor', true), ''), 'system'),
-          lower(TG_OP), TG_TABLE_NAME, coalesce(new_j ->> 'id', old_j ->> 'id'), b, a);
+          lower(TG_OP), TG_TABLE_NAME,
+          coalesce(new_j ->> 'id', old_j ->> 'id', new_j ->> 'user_id', old_j ->> 'user_id'), b, a);
   RETURN NULL;
 END $$;
 

@@ -2,7 +2,7 @@
 -- only to roles that need it; the policy lives in server/http/auth.ts, the accounts here.
 
 -- A staff account. password_hash is 'scrypt$N$r$p$salt$hash' (base64), never a plain password; it is kept out
--- of the audit log (see audit_account_row below). password_changed_at makes a reset visible in the audit.
+-- of the audit log (the audit trigger is given 'password_hash' to leave out). password_changed_at makes a reset visible in the audit.
 CREATE TABLE app_user (
   id                  bigserial PRIMARY KEY,
   username            text NOT NULL UNIQUE CHECK (username ~ '^[a-z0-9._-]{3,40}$'),
@@ -50,31 +50,10 @@ CREATE INDEX login_attempt_ip_idx ON login_attempt (ip, at);
 CREATE INDEX audit_log_at_idx ON audit_log (at);
 CREATE INDEX audit_log_actor_idx ON audit_log (actor, at);
 
--- audit_row() of 0008 for account tables: the same diff, minus password_hash (a hash in an append-only log
--- would outlive every reset), and entity_id from user_id where the table has no id.
-CREATE FUNCTION audit_account_row() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  old_j jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) - 'password_hash' END;
-  new_j jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) - 'password_hash' END;
-  b jsonb;
-  a jsonb;
-BEGIN
-  IF TG_OP = 'UPDATE' THEN
-    SELECT jsonb_object_agg(k, old_j -> k), jsonb_object_agg(k, new_j -> k) INTO b, a
-      FROM jsonb_object_keys(new_j) AS k
-     WHERE (old_j -> k) IS DISTINCT FROM (new_j -> k);
-    IF b IS NULL THEN RETURN NULL; END IF;
-  ELSE
-    b := old_j;
-    a := new_j;
-  END IF;
-  INSERT INTO audit_log (actor, action, entity, entity_id, before, after)
-  VALUES (coalesce(nullif(current_setting('landmap.actor', true), ''), 'system'), lower(TG_OP), TG_TABLE_NAME,
-          coalesce(new_j ->> 'id', old_j ->> 'id', new_j ->> 'user_id', old_j ->> 'user_id'), b, a);
-  RETURN NULL;
-END $$;
+-- Account changes go through audit_row() of 0008, told to leave out password_hash (a hash in an append-only
+-- log would outlive every reset); user_role has no id, so its entries are keyed by user_id.
 
 -- last_login_at changes on every sign-in: not an account change worth an audit entry (login_attempt has it).
 CREATE TRIGGER audit AFTER INSERT OR DELETE OR UPDATE OF username, display_name, password_hash, disabled, password_changed_at
-  ON app_user FOR EACH ROW EXECUTE FUNCTION audit_account_row();
-CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON user_role FOR EACH ROW EXECUTE FUNCTION audit_account_row();
+  ON app_user FOR EACH ROW EXECUTE FUNCTION audit_row('password_hash');
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON user_role FOR EACH ROW EXECUTE FUNCTION audit_row('password_hash');
