@@ -13,6 +13,7 @@ export const en: Messages = {
   'layer.source': 'Source',
   'layer.realData': 'Real data',
   'layer.features': '{n} features',
+  'layer.feature': '{n} feature',
   'note.approximate': 'Boundaries are approximate (generalised, off by about 50–150 m); for reference only, not legally binding.',
   'state.loading': 'Loading data…',
   'state.mapLoading': 'Loading map…',

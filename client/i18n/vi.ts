@@ -11,6 +11,7 @@ export const vi = {
   'layer.source': 'Nguồn',
   'layer.realData': 'Dữ liệu thật',
   'layer.features': '{n} đối tượng',
+  'layer.feature': '{n} đối tượng',
   'note.approximate': 'Ranh giới là gần đúng (đã khái quát hóa, sai lệch khoảng 50–150 m), chỉ dùng để tham khảo, không có giá trị pháp lý.',
   'state.loading': 'Đang tải dữ liệu…',
   'state.mapLoading': 'Đang tải bản đồ…',

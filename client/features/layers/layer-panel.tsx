@@ -26,7 +26,7 @@ export function LayerPanel({ layers, visibility, onToggle }: LayerPanelProps) {
                 onChange={(e) => onToggle(l.id, e.target.checked)}
               />
               <span className="layer-title">{l.title[lang]}</span>
-              <span className="layer-count">{t('layer.features', { n: count.format(l.featureCount) })}</span>
+              <span className="layer-count">{t(l.featureCount === 1 ? 'layer.feature' : 'layer.features', { n: count.format(l.featureCount) })}</span>
             </label>
             <div className="layer-meta">
               {l.demo ? <DemoBadge /> : <span className="badge badge-real">{t('layer.realData')}</span>}
