@@ -24,6 +24,7 @@ import { clearanceRoutes } from './features/clearance/clearance.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { ogcRoutes } from './features/ogc/ogc.routes.ts';
 import { tilesRoutes } from './features/tiles/tiles.routes.ts';
+import { exportRoutes } from './features/export/export.routes.ts';
 import { allow } from './http/auth.ts';
 import { csrfProtection, DEFAULT_AUTH_SETTINGS, sessionMiddleware, type AuthSettings } from './http/session.ts';
 
@@ -80,6 +81,7 @@ export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTIN
   app.use(clearanceRoutes(pool));
   app.use(dashboardRoutes(pool));
   app.use(ogcRoutes(pool), tilesRoutes(pool)); // OGC API – Features under /ogc, vector tiles under /tiles
+  app.use(exportRoutes(pool)); // a map layer as GeoJSON, CSV, XLSX or zipped Shapefile
   app.use('/api', notFoundHandler);
 
   if (distDir && fs.existsSync(path.join(distDir, 'index.html'))) {

@@ -316,3 +316,4 @@ export * from './projects.contract.ts';
 export * from './certificates.contract.ts';
 export * from './ogc.contract.ts';
 export * from './tiles.contract.ts';
+export * from './export.contract.ts';

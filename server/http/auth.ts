@@ -114,6 +114,8 @@ export const routePolicy = {
   'GET /ogc/collections/:collectionId/items': pub,
   'GET /ogc/collections/:collectionId/items/:featureId': pub,
   'GET /tiles/:layer/:z/:x/:y.mvt': pub,
+  // layer export (files): the same OGC sources, public, no personal data
+  'GET /api/export/:layer': pub,
   // the built client's shell (index.html) for client-side routes
   'GET /^\\/(?!api\\/).*/': pub,
 } as const satisfies Record<string, RouteRule>;

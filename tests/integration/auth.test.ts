@@ -97,6 +97,7 @@ const MATRIX: { key: RouteKey; call: Call; allowed: readonly Persona[] }[] = [
   { key: 'GET /ogc/collections/:collectionId/items/:featureId', call: get('/ogc/collections/parcels/items/87'), allowed: EVERYONE },
   // the tile under parcel 87 at z15, read as text so a leaked name or ID number would show
   { key: 'GET /tiles/:layer/:z/:x/:y.mvt', call: (s) => get('/tiles/parcels/15/26073/14425.mvt')(s).buffer(true), allowed: EVERYONE },
+  { key: 'GET /api/export/:layer', call: get('/api/export/parcels?format=csv&crs=9209'), allowed: EVERYONE },
 ];
 
 function expectedStatus(persona: Persona, allowed: readonly Persona[]): 'ok' | 401 | 403 {

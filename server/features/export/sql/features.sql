@@ -1,0 +1,19 @@
+-- All features of one layer for a file export, in a chosen CRS. The FROM subquery is the layer's OGC source
+-- (../../ogc/sql/sources/<id>.sql: id, demo, properties json — no personal data —, geom EPSG:4326), spliced in
+-- once at start. $1..$4 optional bbox minLon, minLat, maxLon, maxLat (EPSG:4326; NULL = whole layer);
+-- $5 output SRID (4326, 9209, 9210); $6 decimals (7 for degrees ≈ 1 cm, 3 for metres = 1 mm).
+-- geometry: GeoJSON text (option 0: no "crs" member); wkt: the same geometry as WKT; cx, cy: a point inside
+-- the feature (ST_PointOnSurface, so a concave parcel's label point lies on it) in the output CRS; wkb: the
+-- geometry as little-endian WKB at full precision and its envelope (for GeoPackage geometry blobs).
+SELECT f.id::text AS id, f.properties::text AS properties,
+       ST_AsGeoJSON(g.geom, $6::int, 0) AS geometry,
+       ST_AsText(g.geom, $6::int) AS wkt,
+       round(ST_X(ST_PointOnSurface(g.geom))::numeric, $6::int)::float8 AS cx,
+       round(ST_Y(ST_PointOnSurface(g.geom))::numeric, $6::int)::float8 AS cy,
+       ST_AsBinary(g.geom, 'NDR') AS wkb,
+       ST_XMin(g.geom) AS xmin, ST_YMin(g.geom) AS ymin, ST_XMax(g.geom) AS xmax, ST_YMax(g.geom) AS ymax
+FROM (__SOURCE__) f
+CROSS JOIN LATERAL (SELECT ST_Transform(f.geom, $5::int) AS geom) g
+WHERE $1::float8 IS NULL OR (f.geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)
+                             AND ST_Intersects(f.geom, ST_MakeEnvelope($1, $2, $3, $4, 4326)))
+ORDER BY f.id
