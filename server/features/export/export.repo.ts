@@ -7,12 +7,11 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { LayerId, type LayerExportCrs } from '../../api/contract.ts';
 import { loadSqlDir } from '../../db/sql.ts';
-import { spliceSource } from '../ogc/ogc.repo.ts';
+import { layerSources, spliceSource } from '../layers/layer-sources.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { features } = loadSqlDir(path.join(here, 'sql'), ['features'] as const);
-const sources = loadSqlDir(path.join(here, '..', 'ogc', 'sql', 'sources'), LayerId.options);
-const sql = Object.fromEntries(LayerId.options.map((id) => [id, spliceSource(features, sources[id])])) as Record<LayerId, string>;
+const sql = Object.fromEntries(LayerId.options.map((id) => [id, spliceSource(features, layerSources[id])])) as Record<LayerId, string>;
 
 /** One exported feature; geometry is GeoJSON text, wkt the same as WKT; (cx, cy) a point on it; all in the CRS. */
 export interface ExportRow {

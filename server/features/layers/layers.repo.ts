@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import type { LayerId } from '../../api/contract.ts';
+import { LayerId } from '../../api/contract.ts';
+import { layerSources, spliceSource } from './layer-sources.ts';
 import { loadSqlDir } from '../../db/sql.ts';
 import { queryOne } from '../../db/query.ts';
 
-const LAYER_SQL = ['ward', 'neighbour-wards', 'former-units', 'residential-groups', 'ward-office', 'parcels',
-  'projects', 'roads', 'heritage-sites', 'schools'] as const satisfies readonly LayerId[];
-const sql = loadSqlDir(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), [...LAYER_SQL, 'layer-summary'] as const);
+const sql = loadSqlDir(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), ['features', 'layer-summary'] as const);
+const featuresSql = Object.fromEntries(LayerId.options.map((id) => [id, spliceSource(sql.features, layerSources[id])])) as
+  Record<LayerId, string>;
 
 export type Bbox = [number, number, number, number];
 
@@ -21,7 +22,7 @@ export function layersRepo(pool: pg.Pool) {
     },
     /** The features of one layer (optionally within a bbox, EPSG:4326) as JSON array text, and if any is demo. */
     async features(id: LayerId, bbox?: Bbox): Promise<{ features: string; demo: boolean }> {
-      return queryOne<{ features: string; demo: boolean }>(pool, sql[id], bbox ?? [null, null, null, null]);
+      return queryOne<{ features: string; demo: boolean }>(pool, featuresSql[id], bbox ?? [null, null, null, null]);
     },
   };
 }

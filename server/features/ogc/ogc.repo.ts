@@ -1,5 +1,5 @@
 /**
- * Queries behind /ogc. Each collection has a source (sources/<id>.sql: one row per feature — id, demo, properties,
+ * Queries behind /ogc. Each collection has a source (layers/sql/sources/<id>.sql: one row per feature — id, demo, properties,
  * geom in EPSG:4326, the same properties as the map layer); the wrappers count.sql, items.sql and item.sql are
  * loaded with that source spliced in, once at start (file text only, never input), so every collection pages,
  * filters and transforms the same way.
@@ -10,23 +10,18 @@ import type pg from 'pg';
 import { LayerId } from '../../api/contract.ts';
 import { loadSqlDir } from '../../db/sql.ts';
 import { queryOne } from '../../db/query.ts';
+import { layerSources, spliceSource } from '../layers/layer-sources.ts';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
 const wrappers = loadSqlDir(dir, ['count', 'items', 'item', 'extents'] as const);
-const sources = loadSqlDir(path.join(dir, 'sources'), LayerId.options);
 
 /** Collections keyed by text (admin units, the ward office); the others by bigint. */
 const TEXT_KEYED: ReadonlySet<LayerId> = new Set(['ward', 'neighbour-wards', 'former-units', 'residential-groups', 'ward-office']);
 
-/** wrapper with each `(__SOURCE__)` replaced by the source in parentheses (its comments end before the `)`). */
-export function spliceSource(wrapper: string, source: string): string {
-  if (!wrapper.includes('(__SOURCE__)')) throw new Error('SQL wrapper without (__SOURCE__)');
-  return wrapper.replaceAll('(__SOURCE__)', () => `(\n${source}\n)`);
-}
 const sql = Object.fromEntries(LayerId.options.map((id) => [id, {
-  count: spliceSource(wrappers.count, sources[id]),
-  items: spliceSource(wrappers.items, sources[id]),
-  item: spliceSource(wrappers.item, sources[id]),
+  count: spliceSource(wrappers.count, layerSources[id]),
+  items: spliceSource(wrappers.items, layerSources[id]),
+  item: spliceSource(wrappers.item, layerSources[id]),
 }])) as Record<LayerId, { count: string; items: string; item: string }>;
 
 /** A bbox in the axis order x = easting/longitude, y = northing/latitude, in the CRS of srid. */

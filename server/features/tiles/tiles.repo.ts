@@ -2,7 +2,7 @@
  * Vector tiles, one code path for both databases: PostGIS encodes the tile with ST_AsMVT where it can (a server
  * with protobuf-c); the embedded PGlite PostGIS cannot, so there PostGIS clips the geometries to the tile and
  * Node encodes them (@maplibre/geojson-vt → @maplibre/vt-pbf). Which one is decided once, by a probe.
- * The features and their properties come from the same sources as the OGC collections (ogc/sql/sources).
+ * The features and their properties come from the same sources as the OGC collections (layers/sql/sources).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,14 +13,13 @@ import type pg from 'pg';
 import { MVT_BUFFER, MVT_EXTENT, TileLayerId, type TileParams } from '../../api/contract.ts';
 import { loadSqlDir } from '../../db/sql.ts';
 import { queryOne } from '../../db/query.ts';
-import { spliceSource } from '../ogc/ogc.repo.ts';
+import { layerSources, spliceSource } from '../layers/layer-sources.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const wrappers = loadSqlDir(path.join(here, 'sql'), ['mvt', 'clip', 'probe-mvt'] as const);
-const sources = loadSqlDir(path.join(here, '..', 'ogc', 'sql', 'sources'), TileLayerId.options);
 const sql = Object.fromEntries(TileLayerId.options.map((id) => [id, {
-  mvt: spliceSource(wrappers.mvt, sources[id]),
-  clip: spliceSource(wrappers.clip, sources[id]),
+  mvt: spliceSource(wrappers.mvt, layerSources[id]),
+  clip: spliceSource(wrappers.clip, layerSources[id]),
 }])) as Record<TileLayerId, { mvt: string; clip: string }>;
 
 /** Who encodes the tiles: PostGIS (ST_AsMVT) or Node (geojson-vt + vt-pbf on PostGIS-clipped geometry). */

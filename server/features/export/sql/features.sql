@@ -1,5 +1,5 @@
 -- All features of one layer for a file export, in a chosen CRS. The FROM subquery is the layer's OGC source
--- (../../ogc/sql/sources/<id>.sql: id, demo, properties json — no personal data —, geom EPSG:4326), spliced in
+-- (../../layers/sql/sources/<id>.sql: id, demo, properties json — no personal data —, geom EPSG:4326), spliced in
 -- once at start. $1..$4 optional bbox minLon, minLat, maxLon, maxLat (EPSG:4326; NULL = whole layer);
 -- $5 output SRID (4326, 9209, 9210); $6 decimals (7 for degrees ≈ 1 cm, 3 for metres = 1 mm).
 -- geometry: GeoJSON text (option 0: no "crs" member); wkt: the same geometry as WKT; cx, cy: a point inside

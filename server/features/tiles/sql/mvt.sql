@@ -1,7 +1,7 @@
 -- One vector tile as MVT bytes, encoded by PostGIS (ST_AsMVT; needs PostGIS built with protobuf-c).
 -- $1 z, $2 x, $3 y (XYZ scheme, EPSG:3857); $4 margin = buffer / extent (fraction of the tile side);
 -- $5 MVT layer name; $6 extent (4096); $7 buffer (256), both in tile units. __SOURCE__ = the layer's source
--- (ogc/sql/sources/<layer>.sql: id, demo, properties, geom EPSG:4326), spliced at load. The query box is the
+-- (layers/sql/sources/<layer>.sql: id, demo, properties, geom EPSG:4326), spliced at load. The query box is the
 -- buffered tile transformed to EPSG:4326 (exact: Mercator keeps meridians and parallels straight), so
 -- `geom &&` uses the GiST index. jsonb properties become MVT tags (nulls are left out); the feature id is id.
 SELECT coalesce(ST_AsMVT(t, $5::text, $6::int, 'geom', 'id'), ''::bytea) AS mvt

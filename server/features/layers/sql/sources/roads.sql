@@ -1,4 +1,4 @@
--- OGC collection 'roads': named roads (demo alignments), as layers/sql/roads.sql. Length m, planar EPSG:9209.
+-- Layer 'roads' (map, OGC collection, tiles, export): named roads (demo alignments), the map layer. Length m, planar EPSG:9209.
 -- A source: one row per feature (id, demo, properties json, geom EPSG:4326).
 SELECT r.id, r.demo, r.geom,
        json_build_object('id', r.id, 'demo', r.demo, 'name', r.name, 'roadClass', r.road_class,

@@ -1,4 +1,4 @@
--- OGC collection 'former-units': the three former units clipped to the ward (layers/sql/former-units.sql).
+-- Layer 'former-units' (map, OGC collection, tiles, export): the three former units clipped to the ward .
 -- A source: one row per feature (id, demo, properties json, geom EPSG:4326). Areas km², planar EPSG:9209.
 SELECT u.id, u.demo, u.geom,
        json_build_object('id', u.id, 'demo', u.demo, 'name', u.name, 'gsoCode', u.gso_code,

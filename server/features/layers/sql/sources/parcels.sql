@@ -1,4 +1,4 @@
--- OGC collection 'parcels': thửa đất with the map layer's properties (layers/sql/parcels.sql) — cadastral key,
+-- Layer 'parcels' (map, OGC collection, tiles, export): thửa đất — cadastral key,
 -- land use, areas (m²; mapped area planar in EPSG:9209), certificate status. No personal data (no party fields).
 -- A source: one row per feature (id, demo, properties json, geom EPSG:4326).
 SELECT p.id, p.demo, p.geom,

@@ -1,4 +1,4 @@
--- OGC collection 'ward': the 2025 ward polygon; same properties as the map layer (layers/sql/ward.sql).
+-- Layer 'ward' (map, OGC collection, tiles, export): the 2025 ward polygon; same properties as the map layer .
 -- A source: one row per feature (id, demo, properties json, geom EPSG:4326), wrapped by ../items.sql etc.
 SELECT u.id, u.demo, u.geom,
        json_build_object('id', u.id, 'demo', u.demo, 'name', u.name, 'gsoCode', u.gso_code,

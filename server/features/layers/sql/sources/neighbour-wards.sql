@@ -1,4 +1,4 @@
--- OGC collection 'neighbour-wards': wards sharing a border with Trần Liễu (layers/sql/neighbour-wards.sql).
+-- Layer 'neighbour-wards' (map, OGC collection, tiles, export): wards sharing a border with Trần Liễu .
 -- A source: one row per feature (id, demo, properties json, geom EPSG:4326).
 SELECT u.id, u.demo, u.geom,
        json_build_object('id', u.id, 'demo', u.demo, 'name', u.name, 'gsoCode', u.gso_code,

@@ -1,4 +1,4 @@
--- OGC collection 'residential-groups': the tổ dân phố (demo polygons), as layers/sql/residential-groups.sql.
+-- Layer 'residential-groups' (map, OGC collection, tiles, export): the tổ dân phố (demo polygons), the map layer.
 -- A source: one row per feature (id, demo, properties json, geom EPSG:4326).
 SELECT u.id, u.demo, u.geom,
        json_build_object('id', u.id, 'demo', u.demo, 'name', u.name,

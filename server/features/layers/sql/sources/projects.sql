@@ -1,4 +1,4 @@
--- OGC collection 'projects': land-use-plan project footprints (layers/sql/projects.sql). Areas ha, planar EPSG:9209.
+-- Layer 'projects' (map, OGC collection, tiles, export): land-use-plan project footprints . Areas ha, planar EPSG:9209.
 -- A source: one row per feature (id, demo, properties json, geom EPSG:4326).
 SELECT p.id, p.demo, p.geom,
        json_build_object('id', p.id, 'demo', p.demo, 'code', p.code, 'name', p.name,

@@ -1,4 +1,4 @@
--- OGC collection 'schools': the schools (names from the report where given, positions demo), as layers/sql/schools.sql.
+-- Layer 'schools' (map, OGC collection, tiles, export): the schools (names from the report where given, positions demo), the map layer.
 -- A source: one row per feature (id, demo, properties json, geom EPSG:4326).
 SELECT s.id, s.demo, s.geom,
        json_build_object('id', s.id, 'demo', s.demo, 'name', s.name, 'level', s.level,
