@@ -81,7 +81,7 @@ export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTIN
   app.use(clearanceRoutes(pool));
   app.use(dashboardRoutes(pool));
   app.use(ogcRoutes(pool), tilesRoutes(pool)); // OGC API – Features under /ogc, vector tiles under /tiles
-  app.use(exportRoutes(pool)); // a map layer as GeoJSON, CSV, XLSX or zipped Shapefile
+  app.use(exportRoutes(pool, log)); // a map layer or a selection as GeoJSON, CSV, XLSX, zipped Shapefile or GeoPackage
   app.use('/api', notFoundHandler);
 
   if (distDir && fs.existsSync(path.join(distDir, 'index.html'))) {

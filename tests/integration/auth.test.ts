@@ -98,6 +98,8 @@ const MATRIX: { key: RouteKey; call: Call; allowed: readonly Persona[] }[] = [
   // the tile under parcel 87 at z15, read as text so a leaked name or ID number would show
   { key: 'GET /tiles/:layer/:z/:x/:y.mvt', call: (s) => get('/tiles/parcels/15/26073/14425.mvt')(s).buffer(true), allowed: EVERYONE },
   { key: 'GET /api/export/:layer', call: get('/api/export/parcels?format=csv&crs=9209'), allowed: EVERYONE },
+  // a selection (register filter, streamed GeoJSON): the filters name no person, the file carries no personal field
+  { key: 'GET /api/export/:layer', call: get('/api/export/parcels?format=geojson&status=backlog,issued&reason=dispute,encroachment'), allowed: EVERYONE },
 ];
 
 function expectedStatus(persona: Persona, allowed: readonly Persona[]): 'ok' | 401 | 403 {

@@ -15,13 +15,22 @@ export const DEMO_NOTE_VI = 'Dữ liệu minh họa ở các lớp có thuộc t
  * member naming the EPSG code, which GDAL/QGIS read — a strict RFC 7946 reader would take the metres for degrees.
  */
 export function toGeoJson(layer: LayerId, crs: LayerExportCrs, rows: readonly ExportRow[]): string {
+  return `${geoJsonHead(layer, crs)}${rows.map(geoJsonFeature).join(',\n')}${GEOJSON_TAIL}`;
+}
+
+/** The FeatureCollection up to the opening of its features array (streamed exports write the rest in chunks). */
+export function geoJsonHead(layer: LayerId, crs: LayerExportCrs): string {
   const head = crs === '4326'
     ? `{"type":"FeatureCollection","name":${JSON.stringify(layer)}`
     : `{"type":"FeatureCollection","name":${JSON.stringify(layer)},"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::${crs}"}}`;
-  const features = rows.map((r) =>
-    `{"type":"Feature","id":${JSON.stringify(r.id)},"geometry":${r.geometry},"properties":${JSON.stringify(r.properties)}}`);
-  return `${head},"features":[\n${features.join(',\n')}\n]}\n`;
+  return `${head},"features":[\n`;
 }
+
+/** One feature (the geometry text is PostGIS's ST_AsGeoJSON, already in the CRS). */
+export const geoJsonFeature = (r: ExportRow): string =>
+  `{"type":"Feature","id":${JSON.stringify(r.id)},"geometry":${r.geometry},"properties":${JSON.stringify(r.properties)}}`;
+
+export const GEOJSON_TAIL = '\n]}\n';
 
 const csvCell = (v: string | number | null): string => {
   if (v === null) return '';
@@ -32,13 +41,18 @@ const csvCell = (v: string | number | null): string => {
 /** CSV: one row per feature — attributes (Vietnamese headers), a point on the feature, the geometry as WKT. */
 export function toCsv(crs: LayerExportCrs, rows: readonly ExportRow[]): string {
   const keys = propertyKeys(rows);
-  const header = [...keys.map(headerVi), ...coordinateHeaders(crs), `Hình học (WKT, EPSG:${crs})`];
-  const lines = [header.map(csvCell).join(',')];
-  for (const r of rows) {
-    lines.push([...keys.map((k) => cellValue(r.properties[k])), r.cx, r.cy, r.wkt].map(csvCell).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `${csvHeader(keys, crs)}${rows.map((r) => csvLine(keys, r)).join('')}`;
 }
+
+/** BOM + the header line of the CSV for these property keys. */
+export function csvHeader(keys: readonly string[], crs: LayerExportCrs): string {
+  const header = [...keys.map(headerVi), ...coordinateHeaders(crs), `Hình học (WKT, EPSG:${crs})`];
+  return `\uFEFF${header.map(csvCell).join(',')}\r\n`;
+}
+
+/** One CSV line (CRLF-terminated) of a feature. */
+export const csvLine = (keys: readonly string[], r: ExportRow): string =>
+  `${[...keys.map((k) => cellValue(r.properties[k])), r.cx, r.cy, r.wkt].map(csvCell).join(',')}\r\n`;
 
 /** XLSX: sheet "Dữ liệu" (attributes + point coordinates) and sheet "Ghi chú" (layer, CRS, demo note). */
 export async function toXlsx(layer: LayerId, crs: LayerExportCrs, rows: readonly ExportRow[]): Promise<Buffer> {
