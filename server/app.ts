@@ -2,6 +2,7 @@
  * createApp(deps): the Express application, without listening. Routes → repos → db; one error path.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
@@ -25,6 +26,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { ogcRoutes } from './features/ogc/ogc.routes.ts';
 import { tilesRoutes } from './features/tiles/tiles.routes.ts';
 import { exportRoutes } from './features/export/export.routes.ts';
+import { importsRoutes } from './features/imports/imports.routes.ts';
 import { allow } from './http/auth.ts';
 import { csrfProtection, DEFAULT_AUTH_SETTINGS, sessionMiddleware, type AuthSettings } from './http/session.ts';
 
@@ -38,10 +40,13 @@ export interface AppDeps {
   auth?: AuthSettings;
   /** Online basemap style for the client (null: offline style only). */
   basemapStyleUrl?: string | null;
+  /** Folder for uploaded import files while they are previewed (default: the OS temp folder). */
+  importDir?: string;
 }
 
 /** Build the Express app on the given database pool. */
-export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTINGS, basemapStyleUrl = null }: AppDeps): express.Express {
+export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTINGS, basemapStyleUrl = null,
+  importDir = path.join(os.tmpdir(), 'landmap-imports') }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -82,6 +87,7 @@ export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTIN
   app.use(dashboardRoutes(pool));
   app.use(ogcRoutes(pool), tilesRoutes(pool)); // OGC API – Features under /ogc, vector tiles under /tiles
   app.use(exportRoutes(pool, log)); // a map layer or a selection as GeoJSON, CSV, XLSX, zipped Shapefile or GeoPackage
+  app.use(importsRoutes(pool, log, importDir)); // a land office's file: upload, preview, commit (all or nothing)
   app.use('/api', notFoundHandler);
 
   if (distDir && fs.existsSync(path.join(distDir, 'index.html'))) {

@@ -15,6 +15,8 @@ const Env = z.object({
   /** Unset: embedded PGlite + PostGIS in DATA_DIR. Set: a PostgreSQL ≥ 15 server with PostGIS ≥ 3.3. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(path.join(rootDir, '.data', 'pglite')),
+  /** Uploaded import files while they are previewed (removed on commit or discard, or after a day). */
+  IMPORT_DIR: z.string().default(path.join(rootDir, '.data', 'imports')),
   /** Load the demo cadastre into an empty database. Default: yes on the embedded database, no on a server. */
   DEMO_DATA: z.enum(['true', 'false']).optional(),
   DEMO_SEED: z.coerce.number().int().default(20250701),
@@ -34,6 +36,7 @@ export type Config = Readonly<{
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  importDir: string;
   demoData: boolean;
   demoSeed: number;
   poolMax: number;
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
+    importDir: path.resolve(e.IMPORT_DIR),
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : !e.DATABASE_URL,
     demoSeed: e.DEMO_SEED,
     poolMax: e.DB_POOL_MAX,

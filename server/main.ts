@@ -8,6 +8,7 @@ import { openDatabase } from './db/pool.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDatabase } from './db/seed/seed.ts';
 import { createLogger } from './lib/log.ts';
+import { recoverInterruptedImports } from './features/imports/imports.routes.ts';
 
 const t0 = Date.now();
 const config = loadConfig();
@@ -21,6 +22,8 @@ const db = await openDatabase(config, log).catch((err) => {
 try {
   await migrate(db.pool, log);
   await seedDatabase(db.pool, log, { demo: config.demoData, seed: config.demoSeed, embedded: db.mode === 'embedded' });
+  const interrupted = await recoverInterruptedImports(db.pool);
+  if (interrupted > 0) log.warn(`${interrupted} import(s) interrupted by the last shutdown were marked failed`);
 } catch (err) {
   log.error(`Database set-up failed: ${(err as Error).message}`);
   await db.close().catch(() => undefined);
@@ -28,7 +31,7 @@ try {
 }
 
 const app = createApp({ pool: db.pool, mode: db.mode, log, distDir: config.distDir, auth: config.auth,
-  basemapStyleUrl: config.basemapStyleUrl });
+  basemapStyleUrl: config.basemapStyleUrl, importDir: config.importDir });
 const server = app.listen(config.port, config.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { ClearanceErrorCode } from './clearance.contract.ts';
 import { ProjectErrorCode } from './projects.contract.ts';
+import { ImportErrorCode } from './imports.contract.ts';
 
 // ---------------------------------------------------------------- errors
 export const ErrorCode = {
@@ -50,6 +51,7 @@ export const ErrorCode = {
   noRightHolder: 'no_right_holder',
   ...ClearanceErrorCode,
   ...ProjectErrorCode,
+  ...ImportErrorCode,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -317,3 +319,4 @@ export * from './certificates.contract.ts';
 export * from './ogc.contract.ts';
 export * from './tiles.contract.ts';
 export * from './export.contract.ts';
+export * from './imports.contract.ts';

@@ -117,6 +117,17 @@ export const routePolicy = {
   // layer export (files): the same OGC sources, public, no personal data
   'GET /api/export/:layer': pub,
   // the built client's shell (index.html) for client-side routes
+  // imports: land officers (parcels) and planners (projects); which layer is checked per job, a job is its
+  // creator's alone, and the staged attributes hold no personal data
+  'GET /api/imports': roles(['dia_chinh', 'quy_hoach']),
+  'POST /api/imports': roles(['dia_chinh', 'quy_hoach']),
+  'GET /api/imports/:id': roles(['dia_chinh', 'quy_hoach']),
+  'POST /api/imports/:id/analyse': roles(['dia_chinh', 'quy_hoach']),
+  'GET /api/imports/:id/features': roles(['dia_chinh', 'quy_hoach']),
+  'GET /api/imports/:id/rows': roles(['dia_chinh', 'quy_hoach']),
+  'GET /api/imports/:id/rejections.csv': roles(['dia_chinh', 'quy_hoach']),
+  'POST /api/imports/:id/commit': roles(['dia_chinh', 'quy_hoach']),
+  'DELETE /api/imports/:id': roles(['dia_chinh', 'quy_hoach']),
   'GET /^\\/(?!api\\/).*/': pub,
 } as const satisfies Record<string, RouteRule>;
 export type RouteKey = keyof typeof routePolicy;

@@ -49,10 +49,12 @@ beforeAll(async () => {
 
 type Call = (s: SignedIn) => Test;
 const get = (url: string): Call => (s) => s.agent.get(url).set('X-Forwarded-For', s.ip);
-const send = (method: 'post' | 'patch', url: string, body: object): Call => (s) =>
+const send = (method: 'post' | 'patch' | 'delete', url: string, body: object): Call => (s) =>
   s.agent[method](url).set('X-Forwarded-For', s.ip).set('X-CSRF-Token', s.csrf).send(body);
 
 const EVERYONE: Persona[] = [...PERSONAS];
+const IMPORTERS: Persona[] = ['dia_chinh', 'quy_hoach'];
+const NO_JOB = '00000000-0000-4000-8000-000000000000';
 /** One line per route: how to call it, and who gets past the policy. Sign-in/out are exercised in auth-session.test.ts. */
 const MATRIX: { key: RouteKey; call: Call; allowed: readonly Persona[] }[] = [
   { key: 'GET /api/health', call: get('/api/health'), allowed: EVERYONE },
@@ -100,6 +102,16 @@ const MATRIX: { key: RouteKey; call: Call; allowed: readonly Persona[] }[] = [
   { key: 'GET /api/export/:layer', call: get('/api/export/parcels?format=csv&crs=9209'), allowed: EVERYONE },
   // a selection (register filter, streamed GeoJSON): the filters name no person, the file carries no personal field
   { key: 'GET /api/export/:layer', call: get('/api/export/parcels?format=geojson&status=backlog,issued&reason=dispute,encroachment'), allowed: EVERYONE },
+  // imports (a job id nobody has: allowed roles get 404 import_not_found, the others 401/403)
+  { key: 'GET /api/imports', call: get('/api/imports'), allowed: IMPORTERS },
+  { key: 'POST /api/imports', call: send('post', '/api/imports?layer=parcels', {}), allowed: IMPORTERS },
+  { key: 'GET /api/imports/:id', call: get(`/api/imports/${NO_JOB}`), allowed: IMPORTERS },
+  { key: 'POST /api/imports/:id/analyse', call: send('post', `/api/imports/${NO_JOB}/analyse`, {}), allowed: IMPORTERS },
+  { key: 'GET /api/imports/:id/features', call: get(`/api/imports/${NO_JOB}/features`), allowed: IMPORTERS },
+  { key: 'GET /api/imports/:id/rows', call: get(`/api/imports/${NO_JOB}/rows`), allowed: IMPORTERS },
+  { key: 'GET /api/imports/:id/rejections.csv', call: get(`/api/imports/${NO_JOB}/rejections.csv`), allowed: IMPORTERS },
+  { key: 'POST /api/imports/:id/commit', call: send('post', `/api/imports/${NO_JOB}/commit`, {}), allowed: IMPORTERS },
+  { key: 'DELETE /api/imports/:id', call: send('delete', `/api/imports/${NO_JOB}`, {}), allowed: IMPORTERS },
 ];
 
 function expectedStatus(persona: Persona, allowed: readonly Persona[]): 'ok' | 401 | 403 {

@@ -9,6 +9,6 @@ export function openTestApp() {
   const mode = inject('databaseMode');
   // The embedded database serves one connection at a time: one pool of 1 per test file, closed after it.
   const pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: mode === 'embedded' ? 1 : 4 });
-  const app = createApp({ pool, mode, log: createLogger('silent') });
+  const app = createApp({ pool, mode, log: createLogger((process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent') });
   return { app, pool, mode, close: () => pool.end() };
 }
