@@ -93,7 +93,10 @@ async function main(): Promise<number> {
       const phases: Record<string, number> = {};
       let last = performance.now(); let phase = 'reading';
       for (;;) {
-        const job = await (await fetch(`${base}/api/imports/${id}`, { headers })).json() as ImportJob;
+        // on the embedded database PostGIS runs in this process: a busy statement can make a keep-alive
+        // socket race its server-side timeout (ECONNRESET) — a poll is idempotent, so ask again
+        const job = await fetch(`${base}/api/imports/${id}`, { headers }).then((r) => r.json() as Promise<ImportJob>).catch(() => null);
+        if (!job) { await new Promise((r) => setTimeout(r, 250)); continue; }
         const now = performance.now();
         const p = job.progress?.phase ?? job.state;
         if (p !== phase) { phases[phase] = (phases[phase] ?? 0) + now - last; last = now; phase = p; }

@@ -13,7 +13,8 @@ import { queryOne } from '../../db/query.ts';
 
 const sql = loadSqlDir(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), [
   'insert-job', 'find-job', 'list-jobs', 'set-progress', 'set-source', 'set-crs', 'set-failed', 'set-state', 'set-ready',
-  'clear-features', 'insert-features', 'validate-geometry', 'classify-parcels', 'overlap-warnings', 'classify-projects',
+  'clear-features', 'insert-features', 'validate-geometry', 'classify-parcels-key', 'classify-parcels-action',
+  'overlap-warnings', 'classify-projects-key', 'classify-projects-action',
   'preview-features', 'list-rows', 'count-rows', 'stale-features', 'lock-parcels', 'commit-parcels-update',
   'commit-parcels-insert', 'commit-projects-update', 'commit-projects-insert', 'sync-project-sequence', 'purge-old',
   'interrupted',
@@ -98,12 +99,15 @@ export function importsRepo(pool: pg.Pool) {
     async insertFeatures(id: string, batch: StagedFeature[]) {
       if (batch.length > 0) await pool.query(sql['insert-features'], [id, JSON.stringify(batch)]);
     },
-    /** The validation steps of a layer, in order (each one statement over the whole job). */
-    validationSteps(layer: ImportLayer): Array<(id: string) => Promise<unknown>> {
-      const step = (name: keyof typeof sql) => (id: string) => pool.query(sql[name], [id]);
+    /**
+     * The validation steps of a layer, in order; each runs over the features from <= seq <= to, and a step must
+     * have run over the whole job before the next starts (step 2 looks for duplicates across the job).
+     */
+    validationSteps(layer: ImportLayer): Array<(id: string, from: number, to: number) => Promise<unknown>> {
+      const step = (name: keyof typeof sql) => (id: string, from: number, to: number) => pool.query(sql[name], [id, from, to]);
       return layer === 'parcels'
-        ? [step('validate-geometry'), step('classify-parcels'), step('overlap-warnings')]
-        : [step('validate-geometry'), step('classify-projects')];
+        ? [step('validate-geometry'), step('classify-parcels-key'), step('classify-parcels-action'), step('overlap-warnings')]
+        : [step('validate-geometry'), step('classify-projects-key'), step('classify-projects-action')];
     },
     async previewFeatures(id: string, action: ImportAction | undefined, limit: number) {
       const { rows } = await pool.query<{ seq: number; source_ref: string; action: ImportAction | null; key: string | null; reasons: string[]; warnings: string[]; geometry: string }>(
