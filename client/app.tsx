@@ -7,6 +7,7 @@ import { AccountMenu } from './features/auth/account-menu';
 import { AuthProvider } from './features/auth/use-auth';
 import { FeaturePanel } from './features/details/feature-panel';
 import { LayerPanel } from './features/layers/layer-panel';
+import { ExportEntry, useExportDialog } from './features/export/use-export-dialog';
 import { Legend } from './features/layers/legend';
 import { useLayerList } from './features/layers/use-layer-list';
 import { useI18n, type I18n } from './i18n/use-i18n';
@@ -23,6 +24,8 @@ import { ProjectListPanel } from './features/projects/project-list';
 import { ProjectPanel } from './features/projects/project-panel';
 import { useProjectWorkspace } from './features/projects/use-project-workspace';
 import { useCertificates } from './features/certificates/use-certificates';
+import { ImportDialog, ImportEntry } from './features/imports/import-dialog';
+import { useImportWorkspace } from './features/imports/use-import-workspace';
 
 export function App() {
   return (
@@ -97,6 +100,8 @@ function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapSt
   const [picks, setPicks] = useState<PickedFeature[]>([]);
   const [index, setIndex] = useState(0);
   const [mapErrors, setMapErrors] = useState<string[]>([]);
+  const [zoom, setZoom] = useState<number | null>(null); // the map's, for the layer panel's zoom-in hint
+  const exporter = useExportDialog(); // layer/selection export (issue 8)
   const clearance = useClearanceMap(); // GPMB overlay and map printing (issue 6)
   // certificate workflow: filters, colouring mode and counts shared by the map, the sidebar and the list
   const cert = useCertificates();
@@ -112,6 +117,11 @@ function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapSt
   // land-use-plan projects (issue 5): list, project panel, footprint editor; a project picked on the map opens
   const clearPicks = useCallback(() => setPicks([]), []);
   const projects = useProjectWorkspace(clearPicks, setFocus);
+  // import (issue 8): after a commit the imported layer reloads on the map and in the lists
+  const { refresh: refreshParcels } = cert;
+  const { refresh: refreshProjects } = projects;
+  const onImported = useCallback((l: string) => (l === 'parcels' ? refreshParcels() : refreshProjects()), [refreshParcels, refreshProjects]);
+  const imports = useImportWorkspace(onImported, clearPicks);
   const { openById: openProject, deselect: deselectProject } = projects;
   useEffect(() => {
     const p = picks[index];
@@ -138,20 +148,24 @@ function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapSt
   return (
     <main className="workspace">
       <aside className="sidebar">
-        <LayerPanel layers={layers} visibility={visibility} onToggle={onToggle} />
+        <LayerPanel layers={layers} visibility={visibility} onToggle={onToggle} zoom={zoom} onExport={(id) => exporter.open({ layer: id })} />
         <Legend layers={layers} visibility={visibility} parcelMode={cert.mode} />
-        <CertificatesPanel state={cert} onOpen={(h) => openParcel(h.parcelId, h.bbox)} onShowList={() => setShowList((v) => !v)} />
+        <CertificatesPanel state={cert} onOpen={(h) => openParcel(h.parcelId, h.bbox)} onShowList={() => setShowList((v) => !v)}
+          onExport={() => exporter.open({ layer: 'parcels', scope: 'filter' })} />
         <ClearancePanel onOverlay={clearance.setOverlay} onPrintMap={clearance.requestPrint} picked={clearance.picked} />
         <ProjectListPanel ws={projects} />
+        <ImportEntry ws={imports} />
         <p className="note-approximate" data-testid="boundary-note">{t('note.approximate')}</p>
       </aside>
       <div className="map-area">
-        <MapView layers={layers} basemapStyleUrl={basemapStyleUrl} visibility={visibility} selected={picks[index] ?? null} onPick={projects.editor ? ignorePick : onPick} onError={onError}
+        <MapView layers={layers} basemapStyleUrl={basemapStyleUrl} visibility={visibility} selected={picks[index] ?? null} onPick={projects.editor || imports.preview ? ignorePick : onPick} onError={onError}
           parcelView={{ mode: cert.mode, filter: cert.mapFilter, revision: cert.revision }} focus={focus}
           clearance={clearance.overlay} snapshotRequest={clearance.snapshotRequest} onSnapshot={clearance.setSnapshot}
           onClearancePick={clearance.pickRecord}
-          draw={projects.draw} projectsRevision={projects.revision} />
+          draw={projects.draw} projectsRevision={projects.revision} importPreview={imports.preview} onZoom={setZoom}
+          onViewBounds={exporter.setViewBbox} />
         {projects.editor && <FootprintEditor ws={projects} target={projects.editor} />}
+        {imports.open && <ImportDialog state={imports.state} layers={imports.layers} selectedSeq={imports.selectedSeq} onSelect={imports.select} onClose={imports.close} />}
         {clearance.snapshot && (
           <MapPrintSheet snapshot={clearance.snapshot} layers={layers} visibility={visibility} clearance={clearance.overlay} onClose={clearance.closePrint} />
         )}
@@ -165,8 +179,9 @@ function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapSt
         {selectedParcel !== null && Number.isFinite(selectedParcel)
           ? <ParcelPanel parcelId={selectedParcel} revision={cert.revision} onClose={() => setPicks([])} onChanged={cert.refresh} />
           : projects.selectedId !== null
-            ? <ProjectPanel ws={projects} />
+            ? <ProjectPanel ws={projects} onExport={() => exporter.open({ layer: 'parcels', scope: 'project' })} />
             : <FeaturePanel picks={picks} index={index} layers={layers} onSelect={setIndex} onClose={() => setPicks([])} />}
+        <ExportEntry state={exporter} layers={layers} cert={cert} projects={projects} />
         {showList && <BacklogDrawer state={cert} onOpenParcel={(id) => openParcel(id)} onClose={() => setShowList(false)} />}
       </div>
     </main>

@@ -28,6 +28,7 @@ import { tilesRoutes } from './features/tiles/tiles.routes.ts';
 import { exportRoutes } from './features/export/export.routes.ts';
 import { importsRoutes } from './features/imports/imports.routes.ts';
 import { allow } from './http/auth.ts';
+import { MVT_CONTENT_TYPE } from './api/contract.ts';
 import { csrfProtection, DEFAULT_AUTH_SETTINGS, sessionMiddleware, type AuthSettings } from './http/session.ts';
 
 export interface AppDeps {
@@ -68,7 +69,8 @@ export function createApp({ pool, mode, log, distDir, auth = DEFAULT_AUTH_SETTIN
     crossOriginEmbedderPolicy: false,
   }));
   // GeoJSON layers are several MB of text: gzip cuts them ~4× on the wire (an office LAN or VPN).
-  app.use(compression());
+  // …and vector tiles (compression's default filter skips their media type) ≈ 2.4× smaller
+  app.use(compression({ filter: (req, res) => compression.filter(req, res) || String(res.getHeader('Content-Type') ?? '').startsWith(MVT_CONTENT_TYPE) }));
   app.use(express.json({ limit: '5mb' }));
   // who is asking (req.user), then CSRF for every state-changing request; each route's allow() does the rest
   // (API only: static files need neither, and should not cost a session lookup each)

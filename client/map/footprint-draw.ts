@@ -13,6 +13,7 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { ringsOf, snapToRings } from './snap';
+import { whenStyleLoaded } from './style-ready';
 
 /** What the footprint editor asks of the map. */
 export interface FootprintDraw {
@@ -118,8 +119,7 @@ export function useFootprintDraw(mapRef: { current: maplibregl.Map | null }, dra
         instance.setMode(mode === 'draw' ? 'polygon' : 'select');
       }
     };
-    if (map.isStyleLoaded()) start();
-    else map.once('load', start);
+    whenStyleLoaded(map, start); // not isStyleLoaded(): false while parcel tiles load
     return () => {
       map.off('load', start);
       td?.stop();

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
-import type { ClearanceParcels, LayerId, LayerInfo } from '../../server/api/contract';
+import type { ClearanceParcels, LayerId, LayerInfo, TileLayerId } from '../../server/api/contract';
 import { fetchLayer, layerDataUrl } from '../api/client';
 import { config } from '../config';
 import { fontFiles } from './fonts';
@@ -12,11 +12,13 @@ import { hatchPattern, palette } from './palette';
 import { projectHatchImage } from './layers/projects.layers';
 import { labelSource } from './layers/common';
 import { labelPoints } from './label-points';
+import { trackStyleLoad, whenStyleLoaded } from './style-ready';
 import { useFootprintDraw, useProjectsRevision, type FootprintDraw } from './footprint-draw';
 import { parcelFillColor } from './layers/parcel-modes.layers';
 import { clearanceLayers, clearanceSource, obstacleLabelExpression } from './layers/clearance.layers';
+import { useImportPreview, type ImportPreview } from './import-preview';
 import {
-  buildOfflineStyle, clickableLayerIds, labelledByPoint, styleLayerIds, withProjectLayers, type StyleOptions,
+  buildOfflineStyle, clickableLayerIds, labelledByPoint, styleLayerIds, tiledLayers, tileUrls, withProjectLayers, type StyleOptions,
 } from './style';
 
 /** A feature under the click, as the details panel shows it. */
@@ -50,6 +52,12 @@ export interface MapViewProps {
   /** Projects (issue 5): draw or edit a footprint (null: not drawing); bump the revision after a save. */
   draw?: FootprintDraw | null;
   projectsRevision?: number;
+  /** The map's zoom after each move (the layer panel says when the tiled parcels are hidden below their minzoom). */
+  onZoom?: (zoom: number) => void;
+  /** The visible extent [west, south, east, north] (EPSG:4326) after each move, e.g. for "export the current view". */
+  onViewBounds?: (bbox: [number, number, number, number]) => void;
+  /** Import (issue 8): the file's features before commit, coloured by action (null: no import open). */
+  importPreview?: ImportPreview | null;
 }
 
 /** The parcel layer as the certificate workflow wants it (see layers/parcel-modes.layers.ts). */
@@ -94,7 +102,7 @@ const clickPriority: readonly LayerId[] = [
 
 export function MapView({
   layers, basemapStyleUrl, visibility, selected, onPick, onError, clearance = null, snapshotRequest, onSnapshot, onClearancePick,
-  parcelView, focus, draw, projectsRevision,
+  parcelView, focus, draw, projectsRevision, onZoom, importPreview, onViewBounds,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -125,17 +133,16 @@ export function MapView({
         }
       }
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    whenStyleLoaded(map, apply);
   }, [layers, visibility]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !selected || selected.id === undefined) return;
-    const target = { source: selected.layerId, id: selected.id };
+    // a tiled layer's feature state is kept per MVT layer
+    const target = { source: selected.layerId, sourceLayer: tiledLayers[selected.layerId]?.sourceLayer, id: selected.id };
     const set = () => map.getSource(target.source) && map.setFeatureState(target, { selected: true });
-    if (map.isStyleLoaded()) set();
-    else map.once('load', set);
+    whenStyleLoaded(map, set);
     return () => {
       if (mapRef.current === map && map.getSource(target.source)) map.removeFeatureState(target, 'selected');
     };
@@ -155,9 +162,12 @@ export function MapView({
     return () => { map.off('click', `${clearanceSource}-fill`, onClick); };
   }, [layers]);
   useParcelView(mapRef, layers, parcelView);
+  useZoomReport(mapRef, layers, onZoom);
+  useViewBounds(mapRef, layers, onViewBounds);
   useFocus(mapRef, focus);
   useFootprintDraw(mapRef, draw);
   useProjectsRevision(mapRef, layerDataUrl('projects'), projectsRevision);
+  useImportPreview(mapRef, layers, importPreview);
   const snapshotCallback = useRef(onSnapshot);
   snapshotCallback.current = onSnapshot;
   useEffect(() => {
@@ -185,15 +195,46 @@ function useParcelView(mapRef: { current: maplibregl.Map | null }, layers: Layer
       // the selection outline stays unfiltered: a parcel opened from search shows even outside the filter
       for (const id of ['parcels-fill', 'parcels-line', 'parcels-label']) if (map.getLayer(id)) map.setFilter(id, filter ?? null);
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    whenStyleLoaded(map, apply);
   }, [mapRef, layers, mode, filter]);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || revision === 0) return;
-    // a new URL so neither MapLibre nor the browser serves the parcels from before the edit
-    map.getSource<maplibregl.GeoJSONSource>('parcels')?.setData(`${layerDataUrl('parcels')}?rev=${revision}`);
+    // new tile URLs: MapLibre drops its tiles and fetches them again (the server answers them uncached, ETag only)
+    const tiles = tileUrls('parcels', window.location.href).map((u) => `${u}?rev=${revision}`);
+    map.getSource<maplibregl.VectorTileSource>('parcels')?.setTiles(tiles);
   }, [mapRef, revision]);
+}
+
+/** Reports the zoom once the map is created and after every move. */
+function useZoomReport(mapRef: { current: maplibregl.Map | null }, layers: LayerInfo[], onZoom: ((zoom: number) => void) | undefined) {
+  const callback = useRef(onZoom);
+  callback.current = onZoom;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const report = () => callback.current?.(map.getZoom());
+    report();
+    map.on('moveend', report);
+    return () => { map.off('moveend', report); };
+  }, [mapRef, layers]);
+}
+
+/** Reports the visible extent (EPSG:4326, clamped to valid lon/lat) after each move. */
+function useViewBounds(mapRef: { current: maplibregl.Map | null }, layers: LayerInfo[], onBounds: ((bbox: [number, number, number, number]) => void) | undefined) {
+  const callback = useRef(onBounds);
+  callback.current = onBounds;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const report = () => {
+      const b = map.getBounds();
+      callback.current?.([Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth())]);
+    };
+    report();
+    map.on('moveend', report);
+    return () => { map.off('moveend', report); };
+  }, [mapRef, layers]);
 }
 
 /** Flies to an extent (EPSG:4326), close enough to read parcel numbers but not closer than zoom 18. */
@@ -225,8 +266,7 @@ function useClearanceOverlay(mapRef: { current: maplibregl.Map | null }, layers:
         map.setLayoutProperty(spec.id, 'visibility', overlay ? 'visible' : 'none');
       }
     };
-    if (map.isStyleLoaded()) apply();
-    else map.once('load', apply);
+    whenStyleLoaded(map, apply);
   }, [mapRef, layers, overlay]);
 }
 
@@ -259,6 +299,7 @@ function createMap(
       id: l.id,
       visible: Boolean(visibility[l.id]),
       data: layerDataUrl(l.id),
+      ...(tiledLayers[l.id] ? { tiles: tileUrls(l.id as TileLayerId, window.location.href) } : {}),
       attribution: l.attribution,
     })),
     fonts: fontFiles,
@@ -274,6 +315,7 @@ function createMap(
     attributionControl: false,
     maxZoom: 20,
   });
+  trackStyleLoad(map);
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');

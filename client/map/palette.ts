@@ -142,3 +142,12 @@ export const projectPalette = Object.freeze({
   other: '#c2185b',
   statusFillOpacity: { planned: 0.12, approved: 0.22, clearing: 0.32, construction: 0.42, done: 0.55 } as Record<string, number>,
 });
+
+/**
+ * Import preview (issue 8): what a feature of the file will do at commit — green added, blue updated,
+ * grey unchanged, red rejected (drawn with a dashed outline so it reads even without colour).
+ */
+export const importPalette = Object.freeze({
+  action: { add: '#2e9e44', update: '#2b6cb0', unchanged: '#8a8f98', reject: '#d32f2f' },
+  line: '#1f2933',
+});

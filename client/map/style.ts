@@ -6,9 +6,11 @@ import type {
   FontFacesSpecification,
   GeoJSONSourceSpecification,
   LayerSpecification,
+  SourceSpecification,
   StyleSpecification,
+  VectorSourceSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { LayerId } from '../../server/api/contract';
+import { TilePath, type LayerId, type TileLayerId } from '../../server/api/contract';
 import { palette as defaultPalette, type Palette } from './palette';
 import { wardLayers } from './layers/ward.layers';
 import { neighbourWardLayers } from './layers/neighbour-wards.layers';
@@ -75,9 +77,27 @@ export function fontFaces(files: FontFiles, base?: string): FontFacesSpecificati
 export interface StyleLayerInput {
   id: LayerId;
   visible: boolean;
-  /** URL of `/api/layers/:id` or inline GeoJSON. */
+  /** URL of `/api/layers/:id` or inline GeoJSON (ignored for a layer in `tiledLayers`). */
   data: GeoJSONSourceSpecification['data'];
+  /** Tile URL templates of a layer in `tiledLayers` (see tileUrls); required for those. */
+  tiles?: string[];
   attribution?: string;
+}
+
+/**
+ * Layers drawn from vector tiles (GET /tiles/…, tiles.contract.ts) instead of one GeoJSON download, so a district's
+ * or a province's cadastre stays fast. minzoom: the ward fills a 1280 × 800 window at zoom ≈ 12.5 (a 1400 × 900 one
+ * at ≈ 12.7), so parcels show when the app opens and below zoom 12 (a tile wider than 9 km) none are fetched — the
+ * layer panel says to zoom in. maxzoom 16 (a tile ≈ 600 m, 0.15 m per tile unit): deeper zooms overzoom those tiles.
+ */
+export const tiledLayers: Partial<Record<LayerId, { minzoom: number; maxzoom: number; sourceLayer: TileLayerId }>> = {
+  parcels: { minzoom: 12, maxzoom: 16, sourceLayer: 'parcels' },
+};
+
+/** The tile URL templates of a tiled layer, absolute (MapLibre fetches tiles from a worker). */
+export function tileUrls(id: TileLayerId, base: string): string[] {
+  // concatenated, not new URL(): URL would percent-encode the {z}/{x}/{y} placeholders
+  return [`${new URL(base).origin}${TilePath.template(id)}`];
 }
 
 /** Layers whose names are drawn from a separate point source (filled by map-view from label-points.ts). */
@@ -86,20 +106,21 @@ export const labelledByPoint: readonly LayerId[] = ['ward', 'neighbour-wards', '
 const emptyCollection: GeoJSONSourceSpecification['data'] = { type: 'FeatureCollection', features: [] };
 
 /**
- * The GeoJSON sources, keyed by API layer id (`promoteId` lets map-view mark the selected feature),
- * plus an initially empty `<id>-labels` point source per boundary layer.
+ * The sources, keyed by API layer id: GeoJSON (`promoteId` lets map-view mark the selected feature), or vector tiles
+ * for the `tiledLayers` (the MVT feature id is the feature's id), plus an initially empty `<id>-labels` point
+ * source per boundary layer.
  */
-export function projectSources(inputs: StyleLayerInput[]): Record<string, GeoJSONSourceSpecification> {
+export function projectSources(inputs: StyleLayerInput[]): Record<string, SourceSpecification> {
   return Object.fromEntries(
     inputs.flatMap((l) => {
-      const main: [string, GeoJSONSourceSpecification] = [l.id, {
-        type: 'geojson',
-        data: l.data,
-        promoteId: 'id',
-        ...(l.attribution ? { attribution: l.attribution } : {}),
-      }];
+      const attribution = l.attribution ? { attribution: l.attribution } : {};
+      const tiled = tiledLayers[l.id];
+      if (tiled && !l.tiles?.length) throw new Error(`layer ${l.id} is drawn from vector tiles: pass its tile URLs`);
+      const main: [string, SourceSpecification] = tiled
+        ? [l.id, { type: 'vector', tiles: l.tiles, minzoom: tiled.minzoom, maxzoom: tiled.maxzoom, ...attribution } satisfies VectorSourceSpecification]
+        : [l.id, { type: 'geojson', data: l.data, promoteId: 'id', ...attribution }];
       return labelledByPoint.includes(l.id)
-        ? [main, [labelSource(l.id), { type: 'geojson', data: emptyCollection }] as [string, GeoJSONSourceSpecification]]
+        ? [main, [labelSource(l.id), { type: 'geojson', data: emptyCollection }] as [string, SourceSpecification]]
         : [main];
     }),
   );

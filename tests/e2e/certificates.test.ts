@@ -26,6 +26,8 @@ describe('certificate workflow in Chromium', () => {
   let o: OpenedPage;
   let parcel: Row;
   let centre: [number, number];
+  /** Paths (with query) of the parcel tiles the page requested, in order. */
+  const tileRequests: string[] = [];
 
   beforeAll(async () => {
     const page = await getJson<{ rows: Row[] }>('/api/certificates/parcels?status=backlog&landUse=ONT,ODT&sort=area&dir=desc&pageSize=1');
@@ -36,6 +38,10 @@ describe('certificate workflow in Chromium', () => {
     centre = [(hit.bbox[0] + hit.bbox[2]) / 2, (hit.bbox[1] + hit.bbox[3]) / 2];
     browser = await launchBrowser();
     o = await openPage(browser, { width: 1400, height: 900 });
+    o.page.on('request', (req) => {
+      const u = new URL(req.url());
+      if (u.pathname.startsWith('/tiles/parcels/')) tileRequests.push(u.pathname + u.search);
+    });
   });
 
   afterAll(async () => {
@@ -44,10 +50,18 @@ describe('certificate workflow in Chromium', () => {
   });
 
   const backlogCount = async () => Number(await o.page.getByTestId('cert-count-backlog').getAttribute('data-count'));
+  /** certStatus of the parcel as drawn (a property of its feature in the vector tile). */
   const statusOnMap = async () => {
     const hits = await renderedFeaturesAt(o.page, centre, 'parcels');
     return hits.find((h) => Number(h.properties.id) === parcel.id)?.properties.certStatus;
   };
+  /** Whether the parcel carries the selection outline's feature state. */
+  const selectedOnMap = () => o.page.evaluate((id) => {
+    const map = (window as unknown as { __landmap: { map: {
+      getFeatureState(f: { source: string; sourceLayer: string; id: number }): Record<string, unknown>;
+    } } }).__landmap.map;
+    return map.getFeatureState({ source: 'parcels', sourceLayer: 'parcels', id }).selected === true;
+  }, parcel.id);
 
   it('signs in as a land officer and shows the counts', async () => {
     await o.page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
@@ -76,11 +90,13 @@ describe('certificate workflow in Chromium', () => {
     await o.page.waitForTimeout(800); // the fly-to animation
     await waitForIdle(o.page);
     await expect.poll(statusOnMap, { timeout: 10_000 }).toBe('backlog');
+    expect(await selectedOnMap()).toBe(true);
     await screenshot(o.page, 'cert-02-parcel-open');
   });
 
   it('issues the first certificate; the colour and the counts change without a reload', async () => {
     const before = await backlogCount();
+    const tilesBefore = tileRequests.length;
     const serial = `TE ${String(Date.now() % 1_000_000).padStart(6, '0')}`;
     await o.page.getByTestId('cert-edit-action').selectOption('issue');
     await o.page.getByTestId('cert-edit-serial').fill(serial);
@@ -90,6 +106,9 @@ describe('certificate workflow in Chromium', () => {
     await expect.poll(() => o.page.getByTestId('parcel-status').locator('[data-status]').getAttribute('data-status')).toBe('issued');
     await expect.poll(backlogCount, { timeout: 10_000 }).toBe(before - 1);
     await expect.poll(async () => { await waitForIdle(o.page); return statusOnMap(); }, { timeout: 20_000 }).toBe('issued');
+    // the new colour came with tiles fetched again under a new URL (?rev=), not from a full layer download
+    expect(tileRequests.slice(tilesBefore).some((u) => /\.mvt\?rev=\d+$/.test(u))).toBe(true);
+    expect(await selectedOnMap()).toBe(true);
     await expect.poll(() => o.page.getByTestId('parcel-history').textContent()).toContain(serial);
     await screenshot(o.page, 'cert-03-issued');
   });

@@ -1,7 +1,8 @@
 /**
  * The platform browser test: the built app in headless Chromium against the real server (see global-setup.ts).
- * One page walks through what a user does: the map opens, a layer toggles, a click on a parcel and on a school
- * opens the feature panel, the language switches to English; no console errors on the way.
+ * One page walks through what a user does: the map opens with the parcels drawn from vector tiles, a layer toggles,
+ * zoomed out below the parcel tiles the layer panel says to zoom in, a click on a parcel (outlined, its số thửa
+ * labelled) and on a school opens the feature panel, the language switches to English; no console errors on the way.
  * Screenshots of every step land in tests/e2e/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -54,15 +55,26 @@ function nameOf(props: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/** Number of features a style layer renders in the whole viewport. */
+async function renderedCount(o: OpenedPage, styleLayer: string): Promise<number> {
+  return o.page.evaluate((id) => {
+    const map = (window as unknown as { __landmap: { map: { queryRenderedFeatures(o: { layers: string[] }): unknown[] } } }).__landmap.map;
+    return map.queryRenderedFeatures({ layers: [id] }).length;
+  }, styleLayer);
+}
+
 describe('web map in Chromium', () => {
   let browser: Browser;
   let o: OpenedPage;
   let layers: LayerInfoLite[];
+  /** Paths of every request the page made, in order. */
+  const requested: string[] = [];
 
   beforeAll(async () => {
     layers = (await getJson<{ layers: LayerInfoLite[] }>('/api/layers')).layers;
     browser = await launchBrowser();
     o = await openPage(browser);
+    o.page.on('request', (req) => requested.push(new URL(req.url()).pathname));
   });
 
   afterAll(async () => {
@@ -88,6 +100,41 @@ describe('web map in Chromium', () => {
         .queryRenderedFeatures().length,
     );
     expect(drawn).toBeGreaterThan(0);
+  });
+
+  it('draws the parcels at the initial view from vector tiles, coloured by certificate status', async () => {
+    // the parcels never come as one GeoJSON download: only /tiles/parcels/{z}/{x}/{y}.mvt
+    expect(requested.filter((p) => p.startsWith('/api/layers/parcels'))).toEqual([]);
+    expect(requested.filter((p) => /^\/tiles\/parcels\/\d+\/\d+\/\d+\.mvt$/.test(p)).length).toBeGreaterThan(0);
+    const fills = await o.page.evaluate(() => {
+      const map = (window as unknown as { __landmap: { map: {
+        queryRenderedFeatures(o: { layers: string[] }): { id?: number; properties: Record<string, unknown> }[];
+      } } }).__landmap.map;
+      return map.queryRenderedFeatures({ layers: ['parcels-fill'] }).map((f) => ({ id: f.id, status: f.properties.certStatus }));
+    });
+    expect(fills.length).toBeGreaterThan(100);
+    // the MVT feature id is the parcel id (selection and the parcel panel rely on it)
+    expect(fills.every((f) => Number.isInteger(f.id))).toBe(true);
+    const statuses = new Set(fills.map((f) => f.status));
+    expect(statuses.has('issued') && statuses.has('backlog')).toBe(true);
+    expect(await o.page.getByTestId('layer-zoom-hint-parcels').count()).toBe(0);
+  });
+
+  it('says to zoom in when the map is zoomed out below the parcel tiles, and draws them again on zooming in', async () => {
+    const view = await o.page.evaluate(() => {
+      const map = (window as unknown as { __landmap: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).__landmap.map;
+      return { center: [map.getCenter().lng, map.getCenter().lat] as [number, number], zoom: map.getZoom() };
+    });
+    await jumpTo(o.page, view.center, 10.5);
+    await expect.poll(() => o.page.getByTestId('layer-zoom-hint-parcels').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await o.page.getByTestId('layer-zoom-hint-parcels').textContent()).toBe('Phóng to để xem thửa đất');
+    expect(await renderedCount(o, 'parcels-fill')).toBe(0);
+    await o.page.getByTestId('layer-zoom-hint-parcels').scrollIntoViewIfNeeded();
+    await screenshot(o.page, '02-zoomed-out-hint');
+    await o.page.locator('.sidebar').evaluate((el) => el.scrollTo(0, 0));
+    await jumpTo(o.page, view.center, view.zoom);
+    await expect.poll(() => o.page.getByTestId('layer-zoom-hint-parcels').count(), { timeout: 10_000 }).toBe(0);
+    expect(await renderedCount(o, 'parcels-fill')).toBeGreaterThan(0);
   });
 
   it.each(['neighbour-wards', 'residential-groups'])('toggles the %s layer from its checkbox', async (layerId) => {
@@ -124,6 +171,8 @@ describe('web map in Chromium', () => {
       hits.map((h) => h.properties.parcelNo),
       `parcel ${parcelNo} should be drawn under the click point`,
     ).toContain(parcel.properties.parcelNo);
+    // số thửa labels at this zoom, from the tile's parcelNo
+    await expect.poll(() => renderedCount(o, 'parcels-label'), { timeout: 10_000 }).toBeGreaterThan(0);
     await screenshot(o.page, '03-parcel-before-click');
 
     await clickLonLat(o.page, at);
@@ -133,6 +182,14 @@ describe('web map in Chromium', () => {
     const panelText = async () =>
       ((await panel.isVisible()) ? (await panel.textContent()) ?? '' : '').replace(/(\d)[.,\u00a0\u202f ](?=\d{3}(?!\d))/g, '$1');
     await expect.poll(panelText, { timeout: 10_000 }).toMatch(new RegExp(`tờ ${parcel.properties.mapSheetNo}, thửa ${parcelNo}\\b`));
+    // the clicked parcel is outlined: its feature state (per MVT layer) says selected
+    const selected = await o.page.evaluate((id) => {
+      const map = (window as unknown as { __landmap: { map: {
+        getFeatureState(f: { source: string; sourceLayer: string; id: number }): Record<string, unknown>;
+      } } }).__landmap.map;
+      return map.getFeatureState({ source: 'parcels', sourceLayer: 'parcels', id }).selected;
+    }, Number(parcel.id ?? parcel.properties.id));
+    expect(selected).toBe(true);
     await screenshot(o.page, '04-parcel-panel');
     await panel.getByRole('button', { name: /đóng|close|×/i }).first().click();
   });

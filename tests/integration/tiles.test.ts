@@ -86,6 +86,14 @@ describe('GET /tiles/parcels/{z}/{x}/{y}.mvt', () => {
     for (const f of inside) expect(tiled.has(f.id), `parcel ${f.id}`).toBe(true);
   });
 
+  it('is compressed for a client that accepts gzip (the default compression filter skips MVT)', async () => {
+    const res = await request(t.app).get(path).set('Accept-Encoding', 'gzip').buffer(true)
+      .parse((r, cb) => { const c: Buffer[] = []; r.on('data', (d: Buffer) => c.push(d)); r.on('end', () => cb(null, Buffer.concat(c))); })
+      .expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(featuresOf(res.body, 'parcels').size).toBeGreaterThan(0); // supertest inflated it: still a valid tile
+  });
+
   it('round-trips geometry: decoded vertices lie on the source parcel to the tile resolution', async () => {
     const res = await fetchTile(path).expect(200);
     const layer = decode(res.body).layers.parcels;

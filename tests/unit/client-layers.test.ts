@@ -12,6 +12,8 @@ import {
   labelledByPoint,
   layerBuilders,
   styleLayerIds,
+  tiledLayers,
+  tileUrls,
   withProjectLayers,
   type FontFiles,
   type StyleLayerInput,
@@ -29,6 +31,7 @@ const allLayers: StyleLayerInput[] = LayerId.options.map((id, i) => ({
   id,
   visible: i % 2 === 0,
   data: `http://localhost:8080/api/layers/${id}`,
+  ...(id === 'parcels' ? { tiles: tileUrls(id, 'http://localhost:8080/app/') } : {}),
   attribution: `© source of ${id}`,
 }));
 
@@ -53,14 +56,29 @@ describe('offline style', () => {
     expect(style.layers[0].id).toBe('osm');
   });
 
-  it('has one GeoJSON source per API layer, with its attribution, and no network tiles or glyphs', () => {
+  it('has one source per API layer with its attribution: GeoJSON, or the project\'s own vector tiles for parcels; no glyphs', () => {
     const style = offlineStyle();
     const labelSources = labelledByPoint.map((id) => `${id}-labels`);
     expect(Object.keys(style.sources).sort()).toEqual([...LayerId.options, ...labelSources].sort());
-    for (const l of allLayers) expect(style.sources[l.id]).toMatchObject({ type: 'geojson', attribution: l.attribution, data: l.data });
-    for (const s of Object.values(style.sources)) expect(s.type).toBe('geojson');
+    for (const l of allLayers.filter((x) => !tiledLayers[x.id])) {
+      expect(style.sources[l.id]).toMatchObject({ type: 'geojson', attribution: l.attribution, data: l.data });
+    }
+    // the placeholders stay literal (new URL() would percent-encode the braces) and the tiles come from the origin
+    expect(style.sources.parcels).toEqual({
+      type: 'vector', tiles: ['http://localhost:8080/tiles/parcels/{z}/{x}/{y}.mvt'], minzoom: tiledLayers.parcels!.minzoom,
+      maxzoom: 16, attribution: '© source of parcels',
+    });
+    for (const spec of style.layers.filter((x) => 'source' in x && x.source === 'parcels')) {
+      expect((spec as { 'source-layer'?: string })['source-layer']).toBe('parcels');
+    }
+    for (const s of Object.values(style.sources)) expect(['geojson', 'vector']).toContain(s.type);
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
+  });
+
+  it('refuses a tiled layer without tile URLs (misuse, not a silent empty map)', () => {
+    const noTiles = allLayers.map(({ tiles: _tiles, ...l }) => l);
+    expect(() => buildOfflineStyle({ layers: noTiles, fonts })).toThrow(/parcels.*tile URLs/);
   });
 
   it('declares bundled Noto Sans font faces for every text-font used, Vietnamese ranges included', () => {

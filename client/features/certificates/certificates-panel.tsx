@@ -17,9 +17,11 @@ export interface CertificatesPanelProps {
   state: CertificatesState;
   onOpen: (hit: SearchHit) => void;
   onShowList: () => void;
+  /** Opens the export dialog on the filtered parcels. */
+  onExport?: () => void;
 }
 
-export function CertificatesPanel({ state, onOpen, onShowList }: CertificatesPanelProps) {
+export function CertificatesPanel({ state, onOpen, onShowList, onExport }: CertificatesPanelProps) {
   const { t, tryT, lang } = useI18n();
   const { filter, setFilter, facets, data } = state;
   const num = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB');
@@ -74,6 +76,7 @@ export function CertificatesPanel({ state, onOpen, onShowList }: CertificatesPan
         </div>
       )}
       <button type="button" data-testid="cert-open-list" onClick={onShowList}>{t('cert.list.open')}</button>
+      {onExport && <button type="button" data-testid="cert-export" onClick={onExport}>{t('export.open')}</button>}
     </section>
   );
 }

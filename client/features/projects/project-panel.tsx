@@ -95,7 +95,8 @@ function Touches({ d }: { d: ProjectDetail }) {
   );
 }
 
-export function ProjectPanel({ ws }: { ws: ProjectWorkspace }) {
+/** onExport opens the export dialog on the parcels the footprint touches. */
+export function ProjectPanel({ ws, onExport }: { ws: ProjectWorkspace; onExport?: () => void }) {
   const { t } = useI18n();
   const { hasRole } = useAuth();
   const detail = ws.detail;
@@ -123,6 +124,9 @@ export function ProjectPanel({ ws }: { ws: ProjectWorkspace }) {
           )}
           <Facts d={d} />
           <Touches d={d} />
+          {onExport && d.touches.parcels.length > 0 && (
+            <button type="button" data-testid="project-export" onClick={onExport}>{t('export.open')}</button>
+          )}
         </>
       )}
     </aside>

@@ -37,6 +37,8 @@ export interface ProjectWorkspace {
   draw: FootprintDraw | null;
   setDraw: (d: FootprintDraw | null) => void;
   revision: number;
+  /** Reload the list, the summary and the map layer (after an import wrote projects). */
+  refresh: () => void;
 }
 
 function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): Loadable<T> {
@@ -89,8 +91,10 @@ export function useProjectWorkspace(onClosed: () => void, setFocus: (f: { bbox: 
     setRevision((r) => r + 1);
   }, []);
 
+  const refresh = useCallback(() => setRevision((r) => r + 1), []);
+
   return useMemo(() => ({
     query, setQuery, list, summary, selectedId, detail, open, openById, close, deselect,
-    editor, startEditor: setEditor, stopEditor, saved, draw, setDraw, revision,
-  }), [query, list, summary, selectedId, detail, open, openById, close, deselect, editor, stopEditor, saved, draw, revision]);
+    editor, startEditor: setEditor, stopEditor, saved, draw, setDraw, revision, refresh,
+  }), [query, list, summary, selectedId, detail, open, openById, close, deselect, editor, stopEditor, saved, draw, revision, refresh]);
 }

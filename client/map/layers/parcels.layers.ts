@@ -1,10 +1,17 @@
-/** Parcels (thửa đất) coloured by certificate status; số thửa labels only at high zoom. */
+/**
+ * Parcels (thửa đất) coloured by certificate status; số thửa labels only at high zoom. The source is the vector
+ * tiles of GET /tiles/parcels/{z}/{x}/{y}.mvt (style.ts), so every layer names the MVT layer; a property that is
+ * null in the database is absent from the tile, and every expression below treats absent like unknown.
+ */
 import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { certStatusOrder, type Palette } from '../palette';
 import { fontRegular, selectionLine } from './common';
 
 /** Minimum zoom of the parcel-number labels (≈ 2 m/px at the ward's latitude). */
 export const parcelLabelMinzoom = 16;
+
+/** Name of the layer inside the parcel tiles (the tile layer id of tiles.contract.ts). */
+export const parcelSourceLayer = 'parcels';
 
 /** `certStatus` → colour, one branch per status of the palette; unknown values fall back to `unknown`. */
 export function certStatusColor(p: Palette): ExpressionSpecification {
@@ -13,7 +20,7 @@ export function certStatusColor(p: Palette): ExpressionSpecification {
 }
 
 export function parcelLayers(source: string, p: Palette): LayerSpecification[] {
-  return [
+  const layers: LayerSpecification[] = [
     {
       id: `${source}-fill`,
       type: 'fill',
@@ -49,4 +56,5 @@ export function parcelLayers(source: string, p: Palette): LayerSpecification[] {
       paint: { 'text-color': p.text, 'text-halo-color': p.textHalo, 'text-halo-width': 1 },
     },
   ];
+  return layers.map((l) => ({ ...l, 'source-layer': parcelSourceLayer }) as LayerSpecification);
 }
