@@ -127,8 +127,7 @@ export const ImportProgress = z.object({
   done: z.number(),
   /** null when the total is unknown */
   total: z.number().nullable(),
-  // steps: the checks of the validation phase, one after another
-  unit: z.enum(['bytes', 'features', 'steps']),
+  unit: z.enum(['bytes', 'features']),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
 
