@@ -3,18 +3,26 @@
 -- without 'Xã'/'Phường', accents ignored), build the cadastral key (unit + số tờ + số thửa), find the parcel it
 -- would update, and add the rejections that need the register: key_missing (no unit) · unit_unknown ·
 -- land_use_unknown (a code not in land_use_type, or none for a new parcel).
-WITH k AS (
-  SELECT f.seq, u.id AS unit_id, f.attrs ->> 'unit' AS unit_raw,
-         (f.attrs ->> 'mapSheetNo')::integer AS sheet, (f.attrs ->> 'parcelNo')::integer AS pno,
-         f.attrs ->> 'landUseCode' AS land_use
-  FROM import_feature f
+WITH raw AS (
+  SELECT DISTINCT f.attrs ->> 'unit' AS unit_raw
+  FROM import_feature f WHERE f.job_id = $1::uuid AND f.seq BETWEEN $2 AND $3
+),
+units AS ( -- each distinct spelling resolved once, not once per feature
+  SELECT raw.unit_raw, u.id AS unit_id
+  FROM raw
   LEFT JOIN LATERAL (
     SELECT a.id FROM admin_unit a
     WHERE a.kind = 'former_unit'
-      AND (a.id = f.attrs ->> 'unit' OR a.gso_code = f.attrs ->> 'unit'
-           OR fold_vi(a.name) = fold_vi(f.attrs ->> 'unit')
-           OR fold_vi(regexp_replace(a.name, '^(Xã|Phường|Thị trấn)\s+', '')) = fold_vi(f.attrs ->> 'unit'))
+      AND (a.id = raw.unit_raw OR a.gso_code = raw.unit_raw OR fold_vi(a.name) = fold_vi(raw.unit_raw)
+           OR fold_vi(regexp_replace(a.name, '^(Xã|Phường|Thị trấn)\s+', '')) = fold_vi(raw.unit_raw))
     ORDER BY a.id LIMIT 1) u ON true
+),
+k AS (
+  SELECT f.seq, units.unit_id, f.attrs ->> 'unit' AS unit_raw,
+         (f.attrs ->> 'mapSheetNo')::integer AS sheet, (f.attrs ->> 'parcelNo')::integer AS pno,
+         f.attrs ->> 'landUseCode' AS land_use
+  FROM import_feature f
+  LEFT JOIN units ON units.unit_raw = f.attrs ->> 'unit'
   WHERE f.job_id = $1::uuid AND f.seq BETWEEN $2 AND $3
 ),
 c AS (
