@@ -26,6 +26,9 @@ import { useProjectWorkspace } from './features/projects/use-project-workspace';
 import { useCertificates } from './features/certificates/use-certificates';
 import { ImportDialog, ImportEntry } from './features/imports/import-dialog';
 import { useImportWorkspace } from './features/imports/use-import-workspace';
+import { useAuth } from './features/auth/use-auth';
+import { useSidebarTab } from './features/sidebar/sidebar-tab';
+import { SidebarTabs } from './features/sidebar/sidebar-tabs';
 
 export function App() {
   return (
@@ -128,6 +131,16 @@ function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapSt
     if (p?.layerId === 'projects' && p.id !== undefined) openProject(Number(p.id));
     else if (p) deselectProject();
   }, [picks, index, openProject, deselectProject]);
+  // sidebar tabs: a role default or the user's remembered choice; opening a project shows its list
+  const sidebar = useSidebarTab(useAuth().user);
+  const { show: showTab } = sidebar;
+  useEffect(() => {
+    if (projects.selectedId !== null) showTab('planning');
+  }, [projects.selectedId, showTab]);
+  // a clearance parcel clicked on the map opens its record in the GPMB tab
+  useEffect(() => {
+    if (clearance.picked) showTab('clearance');
+  }, [clearance.picked, showTab]);
 
   const onToggle = useCallback((id: LayerId, visible: boolean) => {
     setVisibility((v) => ({ ...v, [id]: visible }));
@@ -148,12 +161,17 @@ function Workspace({ layers, basemapStyleUrl }: { layers: LayerInfo[]; basemapSt
   return (
     <main className="workspace">
       <aside className="sidebar">
-        <LayerPanel layers={layers} visibility={visibility} onToggle={onToggle} zoom={zoom} onExport={(id) => exporter.open({ layer: id })} />
-        <Legend layers={layers} visibility={visibility} parcelMode={cert.mode} />
-        <CertificatesPanel state={cert} onOpen={(h) => openParcel(h.parcelId, h.bbox)} onShowList={() => setShowList((v) => !v)}
-          onExport={() => exporter.open({ layer: 'parcels', scope: 'filter' })} />
-        <ClearancePanel onOverlay={clearance.setOverlay} onPrintMap={clearance.requestPrint} picked={clearance.picked} />
-        <ProjectListPanel ws={projects} />
+        <SidebarTabs tab={sidebar.tab} onChoose={sidebar.choose} panels={{
+          layers: <>
+            <LayerPanel layers={layers} visibility={visibility} onToggle={onToggle} zoom={zoom} onExport={(id) => exporter.open({ layer: id })} />
+            <Legend layers={layers} visibility={visibility} parcelMode={cert.mode} />
+          </>,
+          cadastre: <CertificatesPanel state={cert} onOpen={(h) => openParcel(h.parcelId, h.bbox)} onShowList={() => setShowList((v) => !v)}
+            onExport={() => exporter.open({ layer: 'parcels', scope: 'filter' })} />,
+          clearance: <ClearancePanel onOverlay={clearance.setOverlay} onPrintMap={clearance.requestPrint} picked={clearance.picked} />,
+          planning: <ProjectListPanel ws={projects} />,
+        }} />
+        {/* below the tabs: the import entry serves parcels (Địa chính) and projects (Quy hoạch) alike */}
         <ImportEntry ws={imports} />
         <p className="note-approximate" data-testid="boundary-note">{t('note.approximate')}</p>
       </aside>

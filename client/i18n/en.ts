@@ -536,4 +536,10 @@ export const en: Messages = {
   'imp.error.import_not_ready': 'The import is not ready (still working or already written). Wait or check again.',
   'imp.error.import_layer_forbidden': 'Your account may not import into this layer.',
   'imp.error.import_not_found': 'This import no longer exists (cancelled or expired). Upload the file again.',
+  // sidebar tabs
+  'sidebar.tabsLabel': 'Work areas',
+  'sidebar.tab.layers': 'Layers',
+  'sidebar.tab.cadastre': 'Cadastre',
+  'sidebar.tab.clearance': 'Clearance',
+  'sidebar.tab.planning': 'Planning',
 };

@@ -534,6 +534,12 @@ export const vi = {
   'imp.error.import_not_ready': 'Lần nhập chưa sẵn sàng (đang xử lý hoặc đã ghi). Hãy chờ hoặc kiểm tra lại.',
   'imp.error.import_layer_forbidden': 'Tài khoản của bạn không được nhập dữ liệu vào lớp này.',
   'imp.error.import_not_found': 'Không tìm thấy lần nhập này (đã hủy hoặc hết hạn). Hãy tải tệp lên lại.',
+  // sidebar tabs
+  'sidebar.tabsLabel': 'Nhóm công việc',
+  'sidebar.tab.layers': 'Lớp bản đồ',
+  'sidebar.tab.cadastre': 'Địa chính',
+  'sidebar.tab.clearance': 'GPMB',
+  'sidebar.tab.planning': 'Quy hoạch',
 } as const;
 
 export type MessageKey = keyof typeof vi;

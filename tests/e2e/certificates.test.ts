@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
-  assertNoConsoleErrors, launchBrowser, openPage, renderedFeaturesAt, screenshot, waitForIdle, waitForMap, type OpenedPage,
+  assertNoConsoleErrors, launchBrowser, openPage, openTab, renderedFeaturesAt, screenshot, waitForIdle, waitForMap, type OpenedPage,
 } from './helpers';
 
 const baseUrl = inject('baseUrl');
@@ -76,6 +76,7 @@ describe('certificate workflow in Chromium', () => {
   });
 
   it('finds the parcel by its cadastral key, flies to it and opens it', async () => {
+    await openTab(o.page, 'cadastre');
     await o.page.getByTestId('cert-search').fill(`tờ ${parcel.mapSheetNo} thửa ${parcel.parcelNo}`);
     await o.page.getByTestId('cert-search').press('Enter');
     const results = o.page.getByTestId('cert-search-results');
@@ -143,6 +144,7 @@ describe('certificate workflow in Chromium', () => {
 
     await o.page.getByTestId('sign-out').click();
     await expect.poll(() => o.page.getByTestId('sign-in-open').isVisible(), { timeout: 10_000 }).toBe(true);
+    await openTab(o.page, 'cadastre'); // signed out, the sidebar shows the public's tab
     await o.page.getByTestId('cert-search').fill(`tờ ${parcel.mapSheetNo} thửa ${parcel.parcelNo}`);
     await o.page.getByTestId('cert-search').press('Enter');
     await expect.poll(() => hit.count(), { timeout: 10_000 }).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Dashboard } from '../../server/api/contract';
 import { pointOnFeature } from '@turf/turf';
-import { assertNoConsoleErrors, clickLonLat, launchBrowser, openPage, SCREENSHOT_DIR, screenshot, waitForIdle, waitForMap, type OpenedPage } from './helpers';
+import { assertNoConsoleErrors, clickLonLat, launchBrowser, openPage, openTab, SCREENSHOT_DIR, screenshot, waitForIdle, waitForMap, type OpenedPage } from './helpers';
 
 const baseUrl = inject('baseUrl');
 const pct = (n: number | null) => (n === null ? '—' : n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
@@ -80,6 +80,7 @@ describe('leadership dashboard and clearance map', () => {
     await o.page.getByTestId('nav-map').click();
     const api = (await (await o.context.request.get(`${baseUrl}/api/dashboard`)).json()) as Dashboard;
     const cluster = api.projects[0];
+    await openTab(o.page, 'clearance');
     await o.page.getByTestId('clearance-project').selectOption(String(cluster.projectId));
     await expect.poll(() => o.page.locator('[data-testid=stuck-list] li').count(), { timeout: 30_000 }).toBe(Math.min(50, cluster.stuck.parcels));
     expect(await o.page.getByTestId('clearance-progress').textContent()).toContain(`${pct(cluster.areaPct)}%`);

@@ -10,7 +10,7 @@ import type { Download } from 'playwright-core';
 import { parseZip } from 'shpjs';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertNoConsoleErrors, launchBrowser, openPage, screenshot, waitForMap, type OpenedPage } from './helpers';
+import { assertNoConsoleErrors, launchBrowser, openPage, openTab, screenshot, waitForMap, type OpenedPage } from './helpers';
 
 const baseUrl = inject('baseUrl');
 
@@ -74,6 +74,7 @@ describe('export', () => {
 
   it("exports the certificates panel's filtered parcels as CSV with the panel's count", async () => {
     const { page } = o;
+    await openTab(page, 'cadastre');
     await page.getByTestId('cert-filter-status').selectOption('backlog');
     const total = page.getByTestId('cert-count-total');
     // the count is formatted for vi-VN ("1.234"); wait until the filtered count replaced the whole register's
@@ -101,6 +102,7 @@ describe('export', () => {
 
   it("exports an open project's touched parcels, and the current map view, as GeoJSON", async () => {
     const { page } = o;
+    await openTab(page, 'planning');
     await page.getByTestId('project-list').locator('.project-row').first().click();
     const panel = page.getByTestId('project-panel');
     const touched = panel.getByTestId('touched-count');

@@ -223,3 +223,13 @@ export async function renderedFeaturesAt(
     [lonLat, layers] as const,
   );
 }
+
+// ------------------------------------------------------------------ sidebar
+
+export type SidebarTabId = 'layers' | 'cadastre' | 'clearance' | 'planning';
+
+/** Opens a sidebar tab (Lớp bản đồ, Địa chính, GPMB, Quy hoạch) as a user would and waits for its panel. */
+export async function openTab(page: Page, id: SidebarTabId): Promise<void> {
+  await page.getByTestId(`sidebar-tab-${id}`).click();
+  await page.getByTestId(`sidebar-panel-${id}`).waitFor({ state: 'visible', timeout: 10_000 });
+}

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
-import { assertNoConsoleErrors, jumpTo, launchBrowser, openPage, renderedFeaturesAt, screenshot, waitForIdle, waitForMap, type OpenedPage } from './helpers';
+import { assertNoConsoleErrors, jumpTo, launchBrowser, openPage, openTab, renderedFeaturesAt, screenshot, waitForIdle, waitForMap, type OpenedPage } from './helpers';
 
 const baseUrl = inject('baseUrl');
 const WARD_FILE = path.join(import.meta.dirname, '..', '..', 'geodata', 'sources', 'tran_lieu_ward.geojson');
@@ -125,6 +125,7 @@ describe('import in Chromium', () => {
 
   it('shows the new parcel in the search and on the parcels layer', async () => {
     await o.page.getByTestId('import-dialog').getByRole('button', { name: 'Đóng' }).last().click();
+    await openTab(o.page, 'cadastre');
     await o.page.getByTestId('cert-search').fill(`tờ ${SHEET} thửa ${FIRST}`);
     await o.page.getByTestId('cert-search').press('Enter');
     await expect.poll(() => o.page.getByTestId('cert-search-results').textContent(), { timeout: 10_000 }).toContain(String(FIRST));

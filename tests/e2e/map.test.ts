@@ -2,7 +2,8 @@
  * The platform browser test: the built app in headless Chromium against the real server (see global-setup.ts).
  * One page walks through what a user does: the map opens with the parcels drawn from vector tiles, a layer toggles,
  * zoomed out below the parcel tiles the layer panel says to zoom in, a click on a parcel (outlined, its số thửa
- * labelled) and on a school opens the feature panel, the language switches to English; no console errors on the way.
+ * labelled) and on a school opens the feature panel, the sidebar tabs switch (and are remembered), the language
+ * switches to English; no console errors on the way.
  * Screenshots of every step land in tests/e2e/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -16,6 +17,7 @@ import {
   jumpTo,
   launchBrowser,
   openPage,
+  openTab,
   renderedFeaturesAt,
   screenshot,
   waitForIdle,
@@ -40,6 +42,7 @@ async function getJson<T>(path: string): Promise<T> {
 /** Makes a data layer visible through its checkbox in the layer list (as a user would). */
 async function ensureLayerOn(o: OpenedPage, layerId: string): Promise<void> {
   if (await isLayerVisible(o.page, layerId)) return;
+  await openTab(o.page, 'layers');
   await o.page.getByTestId(`layer-toggle-${layerId}`).click();
   await expect.poll(() => isLayerVisible(o.page, layerId), { timeout: 10_000 }).toBe(true);
   await waitForIdle(o.page);
@@ -208,6 +211,45 @@ describe('web map in Chromium', () => {
     await expect.poll(async () => (await panel.isVisible()) && ((await panel.textContent()) ?? ''), { timeout: 10_000 })
       .toContain(name);
     await screenshot(o.page, '05-school-panel');
+  });
+
+  it('switches sidebar tabs by click and arrow key, remembers the tab over a reload, keeps the cadastre colouring', async () => {
+    const tab = (id: string) => o.page.getByTestId(`sidebar-tab-${id}`);
+    const panel = (id: string) => o.page.getByTestId(`sidebar-panel-${id}`);
+    /** The parcels' fill colour expression as the map has it now (set by the certificates colouring mode). */
+    const fillColor = () => o.page.evaluate(() => JSON.stringify(
+      (window as unknown as { __landmap: { map: { getPaintProperty(l: string, p: string): unknown } } }).__landmap.map
+        .getPaintProperty('parcels-fill', 'fill-color'),
+    ));
+    expect(await tab('layers').getAttribute('aria-selected')).toBe('true'); // the public starts on the layers
+    await openTab(o.page, 'cadastre');
+    expect(await panel('layers').isVisible()).toBe(false);
+    expect(await o.page.getByTestId('cert-search').isVisible()).toBe(true);
+    expect(await o.page.getByTestId('import-open').count()).toBe(0); // below the tabs, for officers only
+    expect(await o.page.getByTestId('boundary-note').isVisible()).toBe(true); // below the tabs, always
+
+    await o.page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForMap(o.page);
+    await expect.poll(() => tab('cadastre').getAttribute('aria-selected')).toBe('true');
+    expect(await panel('cadastre').isVisible()).toBe(true);
+    const statusFill = await fillColor();
+    await o.page.getByTestId('cert-mode-reason').check();
+    await expect.poll(fillColor, { timeout: 10_000 }).not.toBe(statusFill);
+    const reasonFill = await fillColor();
+    await waitForIdle(o.page);
+    await screenshot(o.page, '06-tab-cadastre');
+
+    // keyboard: ← from "Địa chính" goes to "Lớp bản đồ" and focuses it; the colouring stays on the map
+    await tab('cadastre').focus();
+    await o.page.keyboard.press('ArrowLeft');
+    await expect.poll(() => panel('layers').isVisible()).toBe(true);
+    expect(await panel('cadastre').isVisible()).toBe(false);
+    expect(await o.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('sidebar-tab-layers');
+    expect(await fillColor()).toBe(reasonFill);
+    await expect.poll(() => o.page.getByTestId('legend').innerText()).toContain('Lấn, chiếm đất');
+    await waitForIdle(o.page);
+    expect(await renderedCount(o, 'parcels-fill')).toBeGreaterThan(0);
+    await screenshot(o.page, '06-tab-layers-reason-colouring');
   });
 
   it('switches the interface to English', async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
-  assertNoConsoleErrors, jumpTo, launchBrowser, openPage, projectLonLat, screenshot, waitForIdle, waitForMap, type OpenedPage,
+  assertNoConsoleErrors, jumpTo, launchBrowser, openPage, openTab, projectLonLat, screenshot, waitForIdle, waitForMap, type OpenedPage,
 } from './helpers';
 
 const baseUrl = inject('baseUrl');
@@ -47,6 +47,7 @@ describe('projects in Chromium', () => {
     await legend.scrollIntoViewIfNeeded();
     await expect.poll(() => legend.textContent()).toContain('Màu theo loại dự án');
     await screenshot(o.page, 'projects-00-legend');
+    await openTab(o.page, 'planning');
     const list = o.page.getByTestId('project-list');
     await expect.poll(() => list.locator('.project-row').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(30);
     const { projects } = await getJson<{ projects: ProjectLite[] }>('/api/projects');
