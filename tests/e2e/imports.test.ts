@@ -172,3 +172,71 @@ describe('import in Chromium', () => {
     assertNoConsoleErrors(o.problems);
   });
 });
+
+describe('import fixtures and projects in Chromium', () => {
+  let browser: Browser;
+  let o: OpenedPage;
+  const FIX = path.join(import.meta.dirname, '..', 'fixtures', 'import');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    o = await openPage(browser, { width: 1400, height: 900 });
+  });
+  afterAll(async () => {
+    await o?.context.close();
+    await browser?.close();
+  });
+
+  async function signIn(user: string, password: string) {
+    await o.page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
+    await waitForMap(o.page);
+    if (await o.page.getByTestId('sign-out').isVisible()) await o.page.getByTestId('sign-out').click();
+    await o.page.getByTestId('sign-in-open').click();
+    await o.page.locator('input[name=username]').fill(user);
+    await o.page.locator('input[name=password]').fill(password);
+    await o.page.getByTestId('sign-in-form').locator('button[type=submit]').click();
+    await expect.poll(() => o.page.getByTestId('sign-out').isVisible(), { timeout: 10_000 }).toBe(true);
+  }
+
+  it('an ESRI Shapefile in VN-2000: the CRS comes from its .prj, six new parcels previewed, then discarded', async () => {
+    await signIn('diachinh', 'demo-diachinh');
+    await o.page.getByTestId('import-open').click();
+    const dialog = o.page.getByTestId('import-dialog');
+    await dialog.getByTestId('imp-file').setInputFiles({ name: 'parcels-9209-esri.zip', mimeType: 'application/zip', buffer: readFileSync(path.join(FIX, 'parcels-9209-esri.zip')) });
+    await dialog.getByTestId('imp-start').click();
+    await expect.poll(() => dialog.getByTestId('imp-preview').isVisible(), { timeout: 90_000 }).toBe(true);
+    const resolved = await dialog.getByTestId('imp-crs-resolved').textContent();
+    expect(resolved).toContain('EPSG:9209');
+    expect(resolved).toMatch(/từ tệp/);
+    await expect.poll(() => dialog.getByTestId('imp-rows').locator('tbody tr').count(), { timeout: 10_000 }).toBe(6);
+    expect(await dialog.getByTestId('imp-rows').textContent()).toContain('An Phụ (cũ) 901/1'); // the unit's name, not its id
+    await screenshot(o.page, 'imports-08-shapefile-vn2000');
+    await dialog.getByTestId('imp-discard').click();
+    await expect.poll(() => dialog.getByTestId('imp-upload').isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('a planner imports a new project footprint; it joins the plan list', async () => {
+    await signIn('quyhoach', 'demo-quyhoach');
+    const code = `NK-${Date.now().toString(36).slice(-5).toUpperCase()}`;
+    const [lon, lat] = (JSON.parse(readFileSync(path.join(FIX, 'expected.json'), 'utf8')) as { parcels: Array<{ wgs84: [number, number] }> }).parcels[0].wgs84;
+    const d = 0.0008;
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature',
+      properties: { ma_du_an: code, ten_du_an: 'Nhà văn hóa nhập từ tệp', loai: 'culture', dien_tich_ha: 0.7 },
+      geometry: { type: 'Polygon', coordinates: [[[lon, lat + d], [lon + d, lat + d], [lon + d, lat + 2 * d], [lon, lat + 2 * d], [lon, lat + d]]] } }] };
+    await o.page.getByTestId('import-open').click();
+    const dialog = o.page.getByTestId('import-dialog');
+    expect(await dialog.getByTestId('imp-layer').locator('option').count()).toBe(1); // a planner imports projects only
+    await dialog.getByTestId('imp-file').setInputFiles({ name: 'du-an.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
+    await dialog.getByTestId('imp-start').click();
+    await expect.poll(() => dialog.getByTestId('imp-preview').isVisible(), { timeout: 90_000 }).toBe(true);
+    expect(await dialog.getByTestId('imp-count-add').textContent()).toMatch(/^1\s/);
+    await dialog.getByTestId('imp-commit').click();
+    await dialog.getByTestId('imp-confirm-yes').click();
+    await expect.poll(() => dialog.getByTestId('imp-committed').isVisible(), { timeout: 90_000 }).toBe(true);
+    await screenshot(o.page, 'imports-09-project-committed');
+    await dialog.getByRole('button', { name: 'Đóng' }).last().click();
+    await openTab(o.page, 'planning');
+    await expect.poll(() => o.page.getByTestId(`project-row-${code}`).isVisible(), { timeout: 10_000 }).toBe(true);
+    assertNoConsoleErrors(o.problems);
+  });
+});

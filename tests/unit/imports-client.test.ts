@@ -8,6 +8,7 @@ import { ImportRejectReason, ImportWarning, type ImportJob, type Role } from '..
 import { vi } from '../../client/i18n/vi';
 import { en } from '../../client/i18n/en';
 import {
+  displayKey,
   DEFAULT_FORM, dynamicKeys, formatBytes, formOfJob, importLayersFor, optionsOfForm, progressFraction, reasonKey, warningKey,
 } from '../../client/features/imports/import-text';
 import { uploadQuery, errorOf } from '../../client/features/imports/imports-api';
@@ -101,5 +102,14 @@ describe('import preview layers', () => {
     for (const c of Object.values(importPalette.action)) expect(colour).toContain(c);
     expect((reject as { filter: unknown }).filter).toEqual(['==', ['get', 'action'], 'reject']);
     expect((reject as { paint: Record<string, unknown> }).paint['line-dasharray']).toBeDefined();
+  });
+});
+
+describe('displayKey', () => {
+  const names: Record<string, string> = { 'an-phu': 'An Phụ (cũ)' };
+  it('shows a parcel key with the unit name, anything else unchanged', () => {
+    expect(displayKey('an-phu 950/3', (id) => names[id])).toBe('An Phụ (cũ) 950/3');
+    expect(displayKey('xyz 950/3', (id) => names[id])).toBe('xyz 950/3');
+    expect(displayKey('DA-07', (id) => names[id])).toBe('DA-07');
   });
 });

@@ -10,7 +10,7 @@ import type { I18n } from '../../i18n/use-i18n';
 import { useI18n } from '../../i18n/use-i18n';
 import { OptionsFields } from './import-options';
 import { ImportPreviewView, ReanalyseForm } from './import-preview';
-import { DEFAULT_FORM, formatBytes, formOfJob, IMPORT_ACCEPT, isBusy, optionsOfForm, phaseKey, progressFraction } from './import-text';
+import { DEFAULT_FORM, displayKey, formatBytes, formOfJob, IMPORT_ACCEPT, isBusy, optionsOfForm, phaseKey, progressFraction } from './import-text';
 import type { ImportJobState } from './use-import-job';
 import type { ImportWorkspace } from './use-import-workspace';
 
@@ -175,7 +175,7 @@ function SelectedFeature({ state, seq }: { state: ImportJobState; seq: number })
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v.startsWith('[') ? JSON.parse(v) as string[] : []);
   return (
     <div className={`imp-selected imp-act-${p.action}`} data-testid="imp-selected">
-      <strong>{p.key ?? '—'}</strong> · {tryT(`imp.action.${p.action}`) ?? p.action}
+      <strong>{p.key ? displayKey(p.key, (id) => tryT(`formerUnit.${id}`)) : '—'}</strong> · {tryT(`imp.action.${p.action}`) ?? p.action}
       {list(p.reasons).map((c) => <div key={c} className="imp-why-reject">{tryT(`imp.reason.${c}`) ?? c}</div>)}
       {list(p.warnings).map((c) => <div key={c} className="imp-why-warn">{tryT(`imp.warning.${c}`) ?? c}</div>)}
       <span className="imp-hint">{t('imp.selectedHint')}</span>

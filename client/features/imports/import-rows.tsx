@@ -8,7 +8,7 @@ import type { ImportAction, ImportRowPage } from '../../../server/api/contract';
 import type { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n/use-i18n';
 import { fetchImportRows, type RowFilter } from './imports-api';
-import { reasonKey, warningKey } from './import-text';
+import { displayKey, reasonKey, warningKey } from './import-text';
 
 export const ROWS_PAGE = 50;
 
@@ -26,7 +26,7 @@ export interface ImportRowsProps {
 }
 
 export function ImportRows({ jobId, analysisKey, view, onView, selectedSeq, onSelect }: ImportRowsProps) {
-  const { t, lang } = useI18n();
+  const { t, tryT, lang } = useI18n();
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<ImportRowPage | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -73,7 +73,7 @@ export function ImportRows({ jobId, analysisKey, view, onView, selectedSeq, onSe
           {page?.rows.map((r) => (
             <tr key={r.seq} data-seq={r.seq} className={`imp-act-${r.action}${r.seq === selectedSeq ? ' is-selected' : ''}`} onClick={() => onSelect(r.seq)}>
               <td>{r.sourceRef}</td>
-              <td>{r.key ?? '—'}{r.label ? <small> · {r.label}</small> : null}</td>
+              <td>{r.key ? displayKey(r.key, (id) => tryT(`formerUnit.${id}`)) : '—'}{r.label ? <small> · {r.label}</small> : null}</td>
               <td><span className={`imp-chip imp-chip-${r.action}`}>{t(`imp.action.${r.action}`)}</span></td>
               <td>
                 {r.reasons.map((c) => <div key={c} className="imp-why-reject">{t(reasonKey(c))}</div>)}

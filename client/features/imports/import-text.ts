@@ -112,3 +112,13 @@ export function optionsOfForm(f: OptionsForm, mapping?: ImportOptions['mapping']
   if (mapping) options.mapping = mapping;
   return { valid: true, options };
 }
+
+/**
+ * A parcel key as the server builds it ('an-phu 950/3': unit id, số tờ/số thửa) with the unit's display name
+ * ('An Phụ (cũ) 950/3'); a project code or an unknown unit stays as it is.
+ */
+export function displayKey(key: string, unitName: (id: string) => string | null | undefined): string {
+  const m = /^([a-z-]+) (\d+\/\d+)$/.exec(key);
+  const name = m ? unitName(m[1]) : null;
+  return m && name ? `${name} ${m[2]}` : key;
+}
