@@ -215,6 +215,31 @@ describe('import fixtures and projects in Chromium', () => {
     await expect.poll(() => dialog.getByTestId('imp-upload').isVisible(), { timeout: 10_000 }).toBe(true);
   });
 
+  it('a column the mapping does not know: every feature rejected, mapped by hand, checked again, accepted', async () => {
+    const [lon, lat] = (JSON.parse(readFileSync(path.join(FIX, 'expected.json'), 'utf8')) as { parcels: Array<{ wgs84: [number, number] }> }).parcels[0].wgs84;
+    const d = 0.00018;
+    const fc = { type: 'FeatureCollection', features: [0, 1].map((i) => ({ type: 'Feature',
+      properties: { so_to: 951, ThuaSo: 1 + i, loai_dat: 'ONT', ma_dvhc: 'an-phu' },
+      geometry: { type: 'Polygon', coordinates: [[[lon + i * 2 * d, lat - 3 * d], [lon + (i * 2 + 1) * d, lat - 3 * d], [lon + (i * 2 + 1) * d, lat - 2 * d], [lon + i * 2 * d, lat - 2 * d], [lon + i * 2 * d, lat - 3 * d]]] } })) };
+    await o.page.getByTestId('import-open').click();
+    const dialog = o.page.getByTestId('import-dialog');
+    await dialog.getByTestId('imp-file').setInputFiles({ name: 'cot-la.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
+    await dialog.getByTestId('imp-start').click();
+    await expect.poll(() => dialog.getByTestId('imp-preview').isVisible(), { timeout: 90_000 }).toBe(true);
+    expect(await dialog.getByTestId('imp-count-reject').textContent()).toMatch(/^2\s/);
+    expect(await dialog.getByTestId('imp-reasons').locator('[data-code=key_missing]').count()).toBe(1);
+    await dialog.locator('details.imp-reanalyse > summary').click();
+    expect(await dialog.getByTestId('imp-map-parcelNo').inputValue()).toBe(''); // not recognised
+    await dialog.getByTestId('imp-map-parcelNo').selectOption('ThuaSo');
+    await dialog.getByTestId('imp-reanalyse').click();
+    await expect.poll(async () => (await dialog.getByTestId('imp-count-reject').textContent())?.match(/^\d+/)?.[0], { timeout: 90_000 }).toBe('0');
+    await expect.poll(async () => (await dialog.getByTestId('imp-count-add').textContent())?.match(/^\d+/)?.[0], { timeout: 90_000 }).toBe('2');
+    await screenshot(o.page, 'imports-10-mapping-fixed');
+    await dialog.getByTestId('imp-discard').click();
+    await expect.poll(() => dialog.getByTestId('imp-upload').isVisible(), { timeout: 10_000 }).toBe(true);
+    await dialog.getByRole('button', { name: 'Đóng' }).last().click();
+  });
+
   it('a planner imports a new project footprint; it joins the plan list', async () => {
     await signIn('quyhoach', 'demo-quyhoach');
     const code = `NK-${Date.now().toString(36).slice(-5).toUpperCase()}`;

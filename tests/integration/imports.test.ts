@@ -197,6 +197,7 @@ describe('preview: what would be added, updated, rejected — and why', () => {
     const fc = (await officer.agent.get(`/api/imports/${job.id}/features`).set('X-Forwarded-For', officer.ip).expect(200)).body;
     expect(fc.features).toHaveLength(10);
     expect(fc.features.filter((f: any) => f.properties.action === 'add')).toHaveLength(2);
+    expect(fc.features.find((f: any) => f.properties.seq === 1).properties).toMatchObject({ key: `an-phu ${SHEET}/1`, label: `${SHEET}/1` });
     // all or nothing: refused while features are rejected
     const refused = await send(officer, 'post', `/api/imports/${job.id}/commit`, {});
     expect(refused.status).toBe(409);

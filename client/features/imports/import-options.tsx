@@ -90,7 +90,7 @@ export function MappingFields({ layer, fields, mapping, onChange, disabled }: Ma
       {targetFields(layer).map((target) => (
         <label key={target} className="imp-field imp-map-row">
           <span>{tryT(`imp.target.${target}`) ?? target}</span>
-          <select value={mapping[target] ?? ''} onChange={(e) => onChange({ ...mapping, [target]: e.target.value || null })}>
+          <select data-testid={`imp-map-${target}`} value={mapping[target] ?? ''} onChange={(e) => onChange({ ...mapping, [target]: e.target.value || null })}>
             <option value="">{t('imp.notInFile')}</option>
             {fields.map((f) => <option key={f} value={f}>{f}</option>)}
           </select>

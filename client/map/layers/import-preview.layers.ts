@@ -1,7 +1,8 @@
 /**
  * Import preview (issue 8): the file's features before anything is written, coloured by what the commit will
  * do with them (importPalette.action); rejected features get a dashed red outline, the selected row a thick
- * selection outline. Properties come from GET /api/imports/:id/features: seq, action, key, reasons, warnings.
+ * selection outline. Properties come from GET /api/imports/:id/features: seq, action, key, label (số tờ/số thửa
+ * or the project code: the map is already in the ward, the unit would only crowd it), reasons, warnings.
  */
 import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { importPalette, type Palette } from '../palette';
@@ -45,7 +46,7 @@ export function importPreviewLayers(source: string, p: Palette): LayerSpecificat
       type: 'symbol',
       source,
       minzoom: 16,
-      layout: { 'text-field': ['coalesce', ['get', 'key'], ''], 'text-font': fontRegular, 'text-size': 11, 'text-max-width': 8 },
+      layout: { 'text-field': ['coalesce', ['get', 'label'], ['get', 'key'], ''], 'text-font': fontRegular, 'text-size': 11, 'text-max-width': 8 },
       paint: { 'text-color': p.text, 'text-halo-color': p.textHalo, 'text-halo-width': 1.4 },
     },
   ];

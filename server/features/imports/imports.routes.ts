@@ -120,7 +120,8 @@ export function importsRoutes(pool: pg.Pool, log: Logger, dir: string): Router {
     const rows = await repo.previewFeatures(job.id, q.action, q.limit);
     // geometry is GeoJSON text from PostGIS: spliced, not parsed and re-serialised
     const features = rows.map((f) => `{"type":"Feature","id":${f.seq},"geometry":${f.geometry},"properties":${JSON.stringify({
-      seq: f.seq, ref: f.source_ref, action: f.action, key: f.key, reasons: f.reasons, warnings: f.warnings })}}`);
+      seq: f.seq, ref: f.source_ref, action: f.action, key: f.key, label: f.key?.replace(/^[a-z-]+ (?=\d+\/\d+$)/, '') ?? null,
+      reasons: f.reasons, warnings: f.warnings })}}`);
     const total = job.counts?.total ?? rows.length;
     res.type('application/geo+json').set('Cache-Control', 'no-store')
       .send(`{"type":"FeatureCollection","truncated":${rows.length >= q.limit && total > q.limit},"features":[${features.join(',')}]}`);
