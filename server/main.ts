@@ -37,6 +37,11 @@ const server = app.listen(config.port, config.host, () => {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   log.info(`Trần Liễu land map ready in ${secs()} (${db.mode} database) → http://localhost:${port}`);
 });
+// Keep idle connections longer than clients do (browsers, QGIS, scripts reuse them for a while): with Node's 5 s
+// the server can close a socket just as a client sends on it (ECONNRESET), more so while the embedded database
+// holds the event loop in a long statement.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on('error', (err) => {
   log.error(`Cannot listen on port ${config.port}: ${err.message}`);
   process.exit(1);

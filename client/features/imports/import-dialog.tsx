@@ -92,7 +92,13 @@ function JobView({ job, state, selectedSeq, onSelect, analysisKey, onClose }: {
     );
   }
   if (job.state === 'discarded') return <p className="imp-hint">{t('imp.discarded')}</p>;
-  return <ImportPreviewView key={job.id} job={job} state={state} selectedSeq={selectedSeq} onSelect={onSelect} analysisKey={analysisKey} />;
+  // a commit that failed in the background (stale preview, database error) brings the job back here, with why
+  return (
+    <>
+      {job.error && !state.error && <ErrorNote error={job.error} job={job} state={state} />}
+      <ImportPreviewView key={job.id} job={job} state={state} selectedSeq={selectedSeq} onSelect={onSelect} analysisKey={analysisKey} />
+    </>
+  );
 }
 
 /** A progress bar: determinate with a fraction, indeterminate (animated) when the total is unknown. */
@@ -145,7 +151,7 @@ function UploadForm({ state, layers }: { state: ImportJobState; layers: ImportLa
 }
 
 /** The last failed request, in words; a stale preview offers to check again with the same options. */
-function ErrorNote({ error, job, state }: { error: ApiError; job: ImportJob | null; state: ImportJobState }) {
+function ErrorNote({ error, job, state }: { error: Pick<ApiError, 'code' | 'message'>; job: ImportJob | null; state: ImportJobState }) {
   const { t, tryT } = useI18n();
   const known = tryT(`imp.error.${error.code}`);
   return (
@@ -161,7 +167,7 @@ function ErrorNote({ error, job, state }: { error: ApiError; job: ImportJob | nu
   );
 }
 
-function errorText(error: ApiError, t: I18n['t']): string {
+function errorText(error: Pick<ApiError, 'code' | 'message'>, t: I18n['t']): string {
   return error.code === 'network' ? t('error.network') : t('error.server', { message: error.message });
 }
 

@@ -3,7 +3,7 @@
  * options and field mapping (changing them analyses the same upload again), the counts, every reject reason
  * and warning explained with its count, the table, the rejections CSV, and the commit with its confirmation.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ImportJob } from '../../../server/api/contract';
 import { useI18n } from '../../i18n/use-i18n';
 import { rejectionsUrl } from './imports-api';
@@ -113,6 +113,8 @@ function CommitBar({ job, state }: { job: ImportJob; state: ImportJobState }) {
   const { t } = useI18n();
   const [skip, setSkip] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // a refused commit (stale preview, rejections) ends the confirmation: the error above says what to do next
+  useEffect(() => { if (state.error) setConfirming(false); }, [state.error]);
   const c = job.counts;
   if (!c) return null;
   const writes = c.add + c.update;
