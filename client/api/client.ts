@@ -28,8 +28,9 @@ export function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
   return requestJson(path, { signal, headers: { accept: 'application/json' } });
 }
 
-/** POST/PATCH body as JSON with the CSRF header (the server refuses writes without it). */
-export function sendJson(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<unknown> {
+/** POST/PATCH body as JSON (DELETE: no body) with the CSRF header (the server refuses writes without it). */
+export function sendJson(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+  if (method === 'DELETE') return requestJson(path, { method, headers: { accept: 'application/json', [CSRF_HEADER]: csrfToken() } });
   return requestJson(path, {
     method,
     headers: { accept: 'application/json', 'content-type': 'application/json', [CSRF_HEADER]: csrfToken() },

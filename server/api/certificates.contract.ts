@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { BacklogReason, CertStatus, FormerUnitId } from './contract.ts';
+import { requireIdForPersons, RightHolderFields } from './land-users.contract.ts';
 
 const certStatus = z.lazy(() => CertStatus);
 const backlogReason = z.lazy(() => BacklogReason);
@@ -248,8 +249,15 @@ export const ParcelEdit = z.discriminatedUnion('action', [
     version: z.number().int().positive(),
     digitised: z.boolean(),
   }).strict(),
+  /** Record or correct the land user: replaces the parcel's ownership/use right(s) (land-users.contract.ts). */
+  RightHolderFields,
 ]);
 export type ParcelEdit = z.input<typeof ParcelEdit>;
+
+/** ParcelEdit with the rules across fields (a person's CCCD/CMND): what the PATCH route parses. */
+export const ParcelEditBody = ParcelEdit.superRefine((e, ctx) => {
+  if (e.action === 'rightHolder') requireIdForPersons(e, ctx);
+});
 
 /** 409 body of a version conflict: the error and the parcel as it is now. */
 export interface ParcelConflict {

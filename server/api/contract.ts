@@ -316,6 +316,7 @@ export * from './clearance.contract.ts';
 export * from './projects.contract.ts';
 
 export * from './certificates.contract.ts';
+export * from './land-users.contract.ts';
 export * from './ogc.contract.ts';
 export * from './tiles.contract.ts';
 export * from './export.contract.ts';

@@ -31,6 +31,8 @@ export const ProjectErrorCode = {
   versionConflict: 'version_conflict',
   /** 409: another project already has this code. */
   projectCodeTaken: 'project_code_taken',
+  /** 409: the project has site-clearance records (giải phóng mặt bằng is legal progress); it cannot be deleted. */
+  projectHasClearance: 'project_has_clearance',
 } as const;
 
 export const ProjectPath = {
@@ -198,3 +200,11 @@ export const UpdateProjectBody = z.object({
 export type UpdateProjectBody = Omit<z.input<typeof UpdateProjectBody>, 'geometry'> & { geometry?: FootprintGeometry };
 /** A change after validation. */
 export type ProjectChange = z.output<typeof UpdateProjectBody>;
+
+// ---------------------------------------------------------------- delete
+/** DELETE /api/projects/:id?version=N: the version the planner saw (optimistic concurrency, as for a change). */
+export const DeleteProjectQuery = z.object({ version: z.coerce.number().int().positive() });
+export type DeleteProjectQuery = z.infer<typeof DeleteProjectQuery>;
+/** The answer to a delete: which project went (the audit log keeps the whole row). */
+export const DeletedProject = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+export type DeletedProject = z.infer<typeof DeletedProject>;

@@ -87,6 +87,8 @@ export const routePolicy = {
   'GET /api/projects/:id': { access: { kind: 'public' }, personalData: 'filtered' },
   'POST /api/projects': roles(['quy_hoach']),
   'PATCH /api/projects/:id': roles(['quy_hoach']),
+  // deleting a project (created by mistake): planners; refused while it has site-clearance records
+  'DELETE /api/projects/:id': roles(['quy_hoach']),
   'POST /api/projects/footprint-check': roles(['quy_hoach']),
   // site clearance (issue 6): the dashboard holds aggregates only; parcel-level records need a signed-in user,
   // and the land user's name in them is filtered; only clearance officers (gpmb) update records

@@ -1,7 +1,8 @@
 /**
  * The land officer's day in Chromium: sign in, search a backlog parcel by its cadastral key, open it, issue its
  * first certificate, and see the parcel's colour on the map and the counts change without reloading the page;
- * then colour by backlog reason, open the backlog list and the progress chart. No console errors on the way.
+ * then colour by backlog reason, open the backlog list and the progress chart; record another parcel's land user
+ * (field errors first). No console errors on the way.
  * Other e2e files share the server and its data: the parcel is picked now, among those still in the backlog.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -128,6 +129,46 @@ describe('certificate workflow in Chromium', () => {
     await o.page.getByTestId('cert-tab-progress').click();
     await expect.poll(() => o.page.getByTestId('cert-progress-digitised').textContent(), { timeout: 10_000 }).toMatch(/\d+\/\d+/);
     await screenshot(o.page, 'cert-05-progress');
+    assertNoConsoleErrors(o.problems);
+  });
+
+  it('records the land user of a backlog parcel, with field errors first; the panel and its history show it', async () => {
+    // a backlog parcel without an ownership/use right, found through the public API (rights are public, names
+    // are not); the demo data records a land user on every backlog parcel, so without one it corrects a holder
+    const list = await getJson<{ rows: Row[] }>('/api/certificates/parcels?status=backlog&sort=key&dir=desc&pageSize=60');
+    const candidates = list.rows.filter((r) => r.id !== parcel.id);
+    let target = candidates[0];
+    for (const r of candidates) {
+      const d = await getJson<{ parties: { rightKind: string }[] }>(`/api/certificates/parcels/${r.id}`);
+      if (!d.parties.some((x) => x.rightKind === 'ownership_use')) { target = r; break; }
+    }
+    await o.page.getByTestId('cert-search').fill(`tờ ${target.mapSheetNo} thửa ${target.parcelNo}`);
+    await o.page.getByTestId('cert-search').press('Enter');
+    const hit = o.page.getByTestId('cert-search-hit').filter({ hasText: UNIT_VI[target.formerUnit] });
+    await expect.poll(() => hit.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await hit.first().click();
+    await expect.poll(() => o.page.getByTestId('parcel-panel').textContent(), { timeout: 10_000 }).toContain(`thửa ${target.parcelNo}`);
+
+    await o.page.getByTestId('holder-open').click();
+    const name = `Hộ bà Phạm Thị Kiểm ${String(Date.now() % 100_000)}`;
+    await o.page.getByTestId('holder-kind').selectOption('household');
+    await o.page.getByTestId('holder-name').fill(name);
+    await o.page.getByTestId('holder-id-number').fill('12345');
+    await o.page.getByTestId('holder-address').fill('Tổ dân phố Hiệp Hòa 2, phường Trần Liễu');
+    await o.page.getByTestId('holder-save').click();
+    await expect.poll(() => o.page.getByTestId('holder-idNumber-error').textContent()).toContain('12 chữ số');
+    expect(await o.page.getByTestId('holder-name').inputValue()).toBe(name); // nothing typed is lost
+    await screenshot(o.page, 'cert-05b-holder-field-error');
+
+    await o.page.getByTestId('holder-id-number').fill(`0${String(Date.now()).slice(-11)}`);
+    await o.page.getByTestId('holder-save').click();
+    await expect.poll(() => o.page.getByTestId('holder-message').textContent(), { timeout: 10_000 }).toContain('Đã cập nhật chủ sử dụng');
+    await expect.poll(() => o.page.getByTestId('parcel-users').textContent()).toContain(name);
+    await expect.poll(() => o.page.getByTestId('parcel-history').textContent()).toContain(name);
+    // the certificate can now be issued to the recorded land user
+    expect(await o.page.getByTestId('cert-edit-action').locator('option[value=issue]').count()).toBe(1);
+    await o.page.getByTestId('parcel-history').scrollIntoViewIfNeeded();
+    await screenshot(o.page, 'cert-05c-holder-recorded');
     assertNoConsoleErrors(o.problems);
   });
 

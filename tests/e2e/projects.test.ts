@@ -1,8 +1,8 @@
 /**
  * Planners in the browser: the project list with the plan total and filters, a project's panel with what it
  * touches, then — signed in as a planner — drawing a new footprint on the map (area shown while drawing),
- * saving it, and seeing the parcels it touches listed. No console errors; screenshots of every step.
- * The project drawn here stays in the e2e database (codes are run-unique), after every earlier test file.
+ * saving it, and seeing the parcels it touches listed; at the end the planner deletes it again (and is refused
+ * on a project with clearance records). No console errors; screenshots of every step. Codes are run-unique.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -156,6 +156,49 @@ describe('projects in Chromium', () => {
     await screenshot(o.page, 'projects-06-imported');
     await o.page.getByTestId('footprint-editor').getByRole('button', { name: 'Hủy' }).click();
     expect(await o.page.getByTestId('footprint-editor').count()).toBe(0);
+    assertNoConsoleErrors(o.problems);
+  });
+
+  it('refuses to delete a project with clearance records, then deletes the drawn project after a confirmation', async () => {
+    const panel = o.page.getByTestId('project-panel');
+    const deleteFrom = async (code: string) => {
+      await o.page.getByTestId(`project-row-${code}`).click();
+      await expect.poll(() => panel.getByTestId('project-delete').isVisible(), { timeout: 20_000 }).toBe(true);
+      await panel.getByTestId('project-delete').click();
+      const confirm = panel.getByTestId('project-delete-confirm');
+      // the confirmation names the project and warns that it cannot be undone
+      await expect.poll(() => confirm.textContent()).toContain(code);
+      expect(await confirm.textContent()).toContain('không thể hoàn tác');
+      return confirm;
+    };
+    // a seeded project with site-clearance records (legal progress): refused, the reason shown, nothing lost
+    const { projects } = await getJson<{ projects: ProjectLite[] }>('/api/projects');
+    let cleared: ProjectLite | undefined;
+    for (const p of projects.filter((x) => x.demo)) {
+      const d = await getJson<{ progress: { clearanceParcels: number } }>(`/api/projects/${p.id}`);
+      if (d.progress.clearanceParcels > 0) { cleared = p; break; }
+    }
+    expect(cleared, 'a demo project with clearance records').toBeDefined();
+    await (await deleteFrom(cleared!.code)).getByTestId('project-delete-yes').click();
+    await expect.poll(() => panel.getByTestId('project-delete-error').textContent(), { timeout: 10_000 }).toContain('giải phóng mặt bằng');
+    await screenshot(o.page, 'projects-07-delete-refused');
+    // Chromium logs the refused request (409) as a console error: it is the refusal this test provoked, nothing else
+    const provoked = (e: string) => e.includes('status of 409') && e.includes(`/api/projects/${cleared!.id}?version=`);
+    expect(o.problems.errors.filter(provoked)).toHaveLength(1);
+    o.problems.errors = o.problems.errors.filter((e) => !provoked(e));
+    await getJson(`/api/projects/${cleared!.id}`);
+
+    const totalBefore = await o.page.getByTestId('plan-total').textContent();
+    const confirm = await deleteFrom(CODE);
+    expect(await confirm.textContent()).toContain('Khu tái định cư thử nghiệm');
+    await screenshot(o.page, 'projects-08-delete-confirm');
+    await confirm.getByTestId('project-delete-yes').click();
+    await expect.poll(() => panel.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => o.page.getByTestId(`project-row-${CODE}`).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => o.page.getByTestId('plan-total').textContent(), { timeout: 10_000 }).not.toBe(totalBefore);
+    expect((await fetch(`${baseUrl}/api/projects/${savedId}`)).status).toBe(404);
+    await waitForIdle(o.page);
+    await screenshot(o.page, 'projects-09-deleted');
     assertNoConsoleErrors(o.problems);
   });
 });

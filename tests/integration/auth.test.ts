@@ -76,12 +76,15 @@ const MATRIX: { key: RouteKey; call: Call; allowed: readonly Persona[] }[] = [
   { key: 'GET /api/certificates/progress', call: get('/api/certificates/progress'), allowed: EVERYONE },
   { key: 'GET /api/certificates/parcels/:id', call: get('/api/certificates/parcels/87'), allowed: EVERYONE },
   { key: 'PATCH /api/certificates/parcels/:id', call: send('patch', '/api/certificates/parcels/87', { action: 'backlog', version: 0, reason: 'dispute' }), allowed: ['dia_chinh'] },
+  // recording a land user (personal data): only land officers; the invalid CCCD makes it a 400 that changes nothing
+  { key: 'PATCH /api/certificates/parcels/:id', call: send('patch', '/api/certificates/parcels/87', { action: 'rightHolder', version: 1, kind: 'household', name: 'Hộ ông Thử', idNumber: '123' }), allowed: ['dia_chinh'] },
   // projects (issue 5): public reads (project 1's touched parcels name households: filtered), planner writes
   { key: 'GET /api/projects', call: get('/api/projects?type=residential'), allowed: EVERYONE },
   { key: 'GET /api/projects/summary', call: get('/api/projects/summary'), allowed: EVERYONE },
   { key: 'GET /api/projects/:id', call: get('/api/projects/1'), allowed: EVERYONE },
   { key: 'POST /api/projects', call: send('post', '/api/projects', { code: '' }), allowed: ['quy_hoach'] },
   { key: 'PATCH /api/projects/:id', call: send('patch', '/api/projects/999999999', { version: 1, name: 'x' }), allowed: ['quy_hoach'] },
+  { key: 'DELETE /api/projects/:id', call: send('delete', '/api/projects/999999999?version=1', {}), allowed: ['quy_hoach'] },
   { key: 'POST /api/projects/footprint-check', call: send('post', '/api/projects/footprint-check', {}), allowed: ['quy_hoach'] },
   // site clearance (issue 6): project 1 is the demo's An Phụ cluster; the invalid PATCH body changes nothing
   { key: 'GET /api/dashboard', call: get('/api/dashboard'), allowed: EVERYONE },

@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n/use-i18n';
 import { backlogReasonOrder } from '../../map/layers/parcel-modes.layers';
 import { editParcel } from './certificates-api';
 
-type Action = ParcelEdit['action'];
+// Recording the land user has its own form (holder-form.tsx).
+type Action = Exclude<ParcelEdit['action'], 'rightHolder'>;
 
 export interface EditFormProps {
   parcel: ParcelDetail;

@@ -12,6 +12,7 @@ import { DemoBadge } from '../layers/demo-badge';
 import { fetchParcel } from './certificates-api';
 import { EditForm } from './edit-form';
 import { HistoryList } from './history-list';
+import { HolderForm } from './holder-form';
 
 export interface ParcelPanelProps {
   parcelId: number;
@@ -82,6 +83,10 @@ export function ParcelPanel({ parcelId, revision, onClose, onChanged }: ParcelPa
               } />
             )}
           </dl>
+          {/* after the first certificate a new land user is a transfer (đăng ký biến động), not recorded here */}
+          {hasRole('dia_chinh') && p.certificates.length === 0 && (
+            <HolderForm key={p.id} parcel={p} onSaved={(next) => { setParcel(next); onChanged(); }} onConflict={setParcel} />
+          )}
           {hasRole('dia_chinh') && <EditForm parcel={p} onSaved={(next) => { setParcel(next); onChanged(); }} onConflict={setParcel} />}
           {user ? <HistoryList entries={p.history} /> : <p className="hint" data-testid="history-sign-in">{t('cert.historySignIn')}</p>}
         </>

@@ -2,12 +2,14 @@
  * One project: name, type, decision, planned and mapped area, clearance progress, and what its footprint
  * touches (computed live by PostGIS): parcels with the overlapped area, area by land-use code, land users,
  * households and backlog parcels. Land users' names appear only when the server sent them (personal-data roles).
+ * Planners edit the footprint and delete the project (./project-delete.tsx).
  */
 import type { ProjectDetail, TouchedParcel } from '../../../server/api/contract';
 import { useI18n } from '../../i18n/use-i18n';
 import { landUseNames } from '../../i18n/land-use';
 import { useAuth } from '../auth/use-auth';
 import { DemoBadge } from '../layers/demo-badge';
+import { ProjectDelete } from './project-delete';
 import { formatHa, label } from './project-list';
 import type { ProjectWorkspace } from './use-project-workspace';
 
@@ -126,6 +128,9 @@ export function ProjectPanel({ ws, onExport }: { ws: ProjectWorkspace; onExport?
           <Touches d={d} />
           {onExport && d.touches.parcels.length > 0 && (
             <button type="button" data-testid="project-export" onClick={onExport}>{t('export.open')}</button>
+          )}
+          {hasRole('quy_hoach') && !ws.editor && (
+            <ProjectDelete key={`${d.project.id}:${d.project.version}`} d={d} onDeleted={() => { ws.close(); ws.refresh(); }} />
           )}
         </>
       )}

@@ -1,6 +1,6 @@
 /** Calls of the projects API, answers validated against the contract. */
 import {
-  FootprintCheck, PlanSummary, ProjectList, ProjectPath,
+  DeletedProject, FootprintCheck, PlanSummary, ProjectList, ProjectPath,
   type CreateProjectBody, type FootprintGeometry, type ProjectDetail, type ProjectListQuery, type UpdateProjectBody,
 } from '../../../server/api/contract';
 import { ApiError, getJson, sendJson } from '../../api/client';
@@ -33,6 +33,11 @@ export async function createProject(body: CreateProjectBody): Promise<ProjectDet
 
 export async function updateProject(id: number, body: UpdateProjectBody): Promise<ProjectDetail> {
   return (await sendJson('PATCH', ProjectPath.one(id), body)) as ProjectDetail;
+}
+
+/** Delete a project at the version the planner saw (409 version_conflict / project_has_clearance otherwise). */
+export async function deleteProject(id: number, version: number): Promise<DeletedProject> {
+  return check(DeletedProject, await sendJson('DELETE', `${ProjectPath.one(id)}?version=${version}`), 'delete answer');
 }
 
 /** The server's verdict on a footprint before saving (valid polygon, in the ward, plausible size). */

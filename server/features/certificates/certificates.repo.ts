@@ -20,6 +20,7 @@ const sql = loadSqlDir(path.join(path.dirname(fileURLToPath(import.meta.url)), '
   'parcel-detail', 'parcel-parties', 'parcel-certificates', 'parcel-backlog', 'parcel-history', 'bump-version',
   'right-holder', 'serial-exists', 'insert-certificate', 'resolve-backlog', 'upsert-backlog', 'set-digitised',
   'count-certificates', 'progress-months', 'progress-summary',
+  'find-party', 'update-party', 'insert-party', 'delete-ownership-rights', 'insert-right',
 ] as const);
 
 type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -145,6 +146,10 @@ export function certificatesRepo(pool: pg.Pool) {
         const { rows: [holder] } = await db.query(sql['right-holder'], [id]);
         if (!holder) return { ok: false, reason: 'no_right_holder' };
         await db.query(sql['upsert-backlog'], [id, e.reason, e.note ?? null]);
+      } else if (e.action === 'rightHolder') {
+        // After the first certificate a new land user is a transfer (đăng ký biến động), a procedure of its own.
+        if (n > 0) return { ok: false, reason: 'already_issued' };
+        await setRightHolder(db, id, e);
       } else {
         if (n === 0) return { ok: false, reason: 'no_certificate' };
         await db.query(sql['set-digitised'], [id, e.digitised]);
@@ -167,6 +172,28 @@ export function certificatesRepo(pool: pg.Pool) {
       };
     },
   };
+}
+
+type RightHolderParsed = Extract<ParcelEditParsed, { action: 'rightHolder' }>;
+
+/**
+ * Give the parcel one ownership/use right, held in full by the party of this kind and CCCD/CMND (its name and
+ * address corrected when they differ) or by a new party. Only ownership/use rights are replaced: see
+ * delete-ownership-rights.sql. Runs in the caller's transaction, so the audit records the actor.
+ */
+async function setRightHolder(db: pg.PoolClient, parcelId: number, e: RightHolderParsed): Promise<number> {
+  const idNumber = e.idNumber ?? null;
+  const { rows: [known] } = idNumber ? await db.query<{ id: number }>(sql['find-party'], [e.kind, idNumber]) : { rows: [] };
+  let partyId: number;
+  if (known) {
+    partyId = Number(known.id);
+    await db.query(sql['update-party'], [partyId, e.name, e.address ?? null]);
+  } else {
+    partyId = Number((await queryOne<{ id: string }>(db, sql['insert-party'], [e.kind, e.name, idNumber, e.address ?? null])).id);
+  }
+  await db.query(sql['delete-ownership-rights'], [parcelId]);
+  await db.query(sql['insert-right'], [parcelId, partyId, e.note ?? null]);
+  return partyId;
 }
 
 /** A parsed edit (zod output: serial normalised, defaults filled). */

@@ -6,7 +6,7 @@
 import { Router, type Request } from 'express';
 import type pg from 'pg';
 import {
-  CertificatesPath, ErrorCode, ExportQuery, FIRST_CERT_TARGET, ParcelEdit, RegisterQuery, SearchQuery,
+  CertificatesPath, ErrorCode, ExportQuery, FIRST_CERT_TARGET, ParcelEdit, ParcelEditBody, RegisterQuery, SearchQuery,
   type ParcelDetail, type RegisterPage, type SearchHit, type SearchResult,
 } from '../../api/contract.ts';
 import { withActorTransaction } from '../../db/pool.ts';
@@ -103,7 +103,7 @@ export function certificatesRoutes(pool: pg.Pool): Router {
 
   r.patch(`${CertificatesPath.parcels}/:id`, allow('PATCH /api/certificates/parcels/:id'), async (req, res) => {
     const id = parcelId(req);
-    const edit = parse(ParcelEdit, req.body);
+    const edit = parse(ParcelEditBody, req.body);
     if (edit.action === 'issue' && edit.issueDate > today()) {
       throw new HttpError(400, ErrorCode.dateInFuture, 'Ngày cấp GCN không được sau ngày hôm nay. / The issue date cannot be in the future.');
     }

@@ -8,14 +8,14 @@ import type pg from 'pg';
 import {
   FOOTPRINT_MAX_M2, FOOTPRINT_MIN_M2, FootprintReason,
   type FootprintCheck, type FootprintGeometry, type PlanSummary, type ProjectListQuery,
-  type ProjectProgress, type ProjectSummary, type ProjectTouches, type NewProject, type ProjectChange,
+  type ProjectProgress, type ProjectSummary, type DeletedProject, type ProjectTouches, type NewProject, type ProjectChange,
 } from '../../api/contract.ts';
 import { loadSqlDir } from '../../db/sql.ts';
 import { queryOne } from '../../db/query.ts';
 
 const sql = loadSqlDir(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), [
   'list-projects', 'find-project', 'project-touches', 'project-progress', 'plan-summary', 'check-footprint',
-  'insert-project', 'update-project',
+  'insert-project', 'update-project', 'delete-blockers', 'delete-project',
 ] as const);
 
 type Db = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -93,6 +93,16 @@ export function projectsRepo(db: Db) {
         b.plannedAreaHa ?? null, b.formerUnit ?? null, b.geometry ? JSON.stringify(b.geometry) : null,
       ]);
       return rows.length === 1;
+    },
+    /** Lock project id and say what stands in the way of deleting it; null when it does not exist. */
+    async deleteBlockers(id: number): Promise<{ version: number; clearanceRecords: number } | null> {
+      const { rows } = await db.query<{ version: number; clearance_records: number }>(sql['delete-blockers'], [id]);
+      return rows[0] ? { version: rows[0].version, clearanceRecords: rows[0].clearance_records } : null;
+    },
+    /** Delete project id if still at version and without clearance records; null when refused. */
+    async delete(id: number, version: number): Promise<DeletedProject | null> {
+      const { rows } = await db.query<{ id: string; code: string; name: string }>(sql['delete-project'], [id, version]);
+      return rows[0] ? { id: Number(rows[0].id), code: rows[0].code, name: rows[0].name } : null;
     },
   };
 }

@@ -1,14 +1,15 @@
 /**
  * /api/projects: the land-use-plan projects (public: no personal data except land users' names in a project's
  * touched parcels, filtered by role), the plan summary, and planner (quy_hoach) writes: create a project with a
- * footprint, change it (optimistic concurrency on version), check a footprint before saving. PostGIS validates
+ * footprint, change it (optimistic concurrency on version), check a footprint before saving, delete it (same
+ * version check; refused while it has site-clearance records). PostGIS validates
  * every footprint inside the write transaction; a refused one saves nothing. The audit triggers record who.
  */
 import { Router } from 'express';
 import type pg from 'pg';
 import {
-  CreateProjectBody, ErrorCode, FootprintCheckBody, ProjectIdParam, ProjectListQuery, ProjectPath, UpdateProjectBody,
-  type FootprintGeometry, type ProjectDetail, type ProjectList,
+  CreateProjectBody, DeleteProjectQuery, ErrorCode, FootprintCheckBody, ProjectIdParam, ProjectListQuery, ProjectPath, UpdateProjectBody,
+  type DeletedProject, type FootprintGeometry, type ProjectDetail, type ProjectList,
 } from '../../api/contract.ts';
 import { withActorTransaction } from '../../db/pool.ts';
 import { actorOf, allow, currentUser } from '../../http/auth.ts';
@@ -19,12 +20,31 @@ import { projectsRepo } from './projects.repo.ts';
 
 type Repo = ReturnType<typeof projectsRepo>;
 
+const notFound = (id: number) => new HttpError(404, ErrorCode.notFound, `Không có dự án ${id} / No project ${id}`);
+const stale = (version: number) => new HttpError(409, ErrorCode.versionConflict,
+  `Dự án đã được người khác sửa (phiên bản ${version}); hãy tải lại / Changed by someone else (version ${version}); reload`);
+
 /** The project, its progress and what it touches; 404 when it does not exist. */
 async function detail(repo: Repo, id: number): Promise<ProjectDetail> {
   const found = await repo.find(id);
-  if (!found) throw new HttpError(404, ErrorCode.notFound, `Không có dự án ${id} / No project ${id}`);
+  if (!found) throw notFound(id);
   const [progress, touches] = [await repo.progress(id), await repo.touches(id)];
   return { ...found, progress, touches };
+}
+
+/** Deletes project id at version inside the caller's transaction, or throws 404 / 409 with the reason. */
+async function deleteProject(repo: Repo, id: number, version: number): Promise<DeletedProject> {
+  const blockers = await repo.deleteBlockers(id); // locks the row: no clearance record can arrive meanwhile
+  if (!blockers) throw notFound(id);
+  if (blockers.clearanceRecords > 0) {
+    throw new HttpError(409, ErrorCode.projectHasClearance,
+      `Dự án đã có ${blockers.clearanceRecords} hồ sơ giải phóng mặt bằng; đây là tiến độ pháp lý nên không thể xóa dự án ` +
+      `/ The project has ${blockers.clearanceRecords} site-clearance records; they are legal progress, so it cannot be deleted`);
+  }
+  if (blockers.version !== version) throw stale(blockers.version);
+  const gone = await repo.delete(id, version);
+  if (!gone) throw new Error(`project ${id} locked at version ${version} but not deleted`);
+  return gone;
 }
 
 /** Throws 422 footprint_invalid with PostGIS's reason unless the footprint may be saved. */
@@ -80,13 +100,21 @@ export function projectsRoutes(pool: pg.Pool): Router {
       if (body.geometry) await assertFootprint(repo, body.geometry as FootprintGeometry);
       if (!(await repo.update(id, body))) {
         const now = await repo.find(id);
-        if (!now) throw new HttpError(404, ErrorCode.notFound, `Không có dự án ${id} / No project ${id}`);
-        throw new HttpError(409, ErrorCode.versionConflict,
-          `Dự án đã được người khác sửa (phiên bản ${now.project.version}); hãy tải lại / Changed by someone else (version ${now.project.version}); reload`);
+        if (!now) throw notFound(id);
+        throw stale(now.project.version);
       }
       return detail(repo, id);
     });
     res.json(personalDataFor(user, out));
+  });
+
+  // a project created by mistake goes with its parcel links (ON DELETE CASCADE); the audit keeps the whole row
+  r.delete(`${ProjectPath.list}/:id`, allow('DELETE /api/projects/:id'), async (req, res) => {
+    const { id } = parse(ProjectIdParam, req.params);
+    const { version } = parse(DeleteProjectQuery, req.query);
+    const user = currentUser(req)!;
+    const out = await withActorTransaction(pool, actorOf(user), (client) => deleteProject(projectsRepo(client), id, version));
+    res.json(out);
   });
   return r;
 }
