@@ -266,7 +266,7 @@ describe('import fixtures and projects in Chromium', () => {
     await dialog.getByTestId('imp-commit').click();
     await dialog.getByTestId('imp-confirm-yes').click();
     await expect.poll(() => dialog.getByTestId('imp-recheck').isVisible(), { timeout: 30_000 }).toBe(true);
-    expect(await dialog.getByTestId('imp-confirm').count()).toBe(0); // the confirmation closed with the refusal
+    await expect.poll(() => dialog.getByTestId('imp-confirm').count(), { timeout: 5_000 }).toBe(0); // closed by the refusal
     await screenshot(o.page, 'imports-11-stale');
     // the refused commit is the one console error the browser logs here ("… status of 409"): expected, so removed
     const refused = o.problems.errors.filter((e) => /409/.test(e));

@@ -208,7 +208,8 @@ describe('preview: what would be added, updated, rejected — and why', () => {
 
   it('commit skipping the rejections writes the two new parcels in one go, audited under the officer', async () => {
     const before = await t.pool.query('SELECT count(*)::int AS n FROM parcel');
-    await send(officer, 'post', `/api/imports/${jobId}/commit`, { skipRejected: true }).expect(202);
+    const started = await send(officer, 'post', `/api/imports/${jobId}/commit`, { skipRejected: true }).expect(202);
+    expect(started.body.state).toBe('committing'); // never 'ready': a client polling on would think nothing happened
     const job = await settle(officer, jobId);
     expect(job.state, JSON.stringify(job.error)).toBe('committed');
     expect(job.committedAt).not.toBeNull();

@@ -153,7 +153,11 @@ export function importsRoutes(pool: pg.Pool, log: Logger, dir: string): Router {
     if (await repo.stale(pool, job.id, job.layer) > 0) {
       throw new HttpError(409, ErrorCode.importStale, 'Dữ liệu đã thay đổi sau khi xem trước: hãy kiểm tra lại. / The data changed after the preview: analyse again.');
     }
-    void runner.commit(job, { add: job.counts.add, update: job.counts.update }, actorOf(user));
+    // the state changes before the answer: a client must not read 'ready' back and think nothing happened
+    // (on a server database the runner's own write could come after this request's read)
+    const writes = { add: job.counts.add, update: job.counts.update };
+    await repo.setProgress(job.id, 'committing', { phase: 'committing', done: 0, total: writes.add + writes.update, unit: 'features' });
+    void runner.commit(job, writes, actorOf(user));
     res.status(202).json(publicJob(await jobOf(req)));
   });
 
