@@ -25,6 +25,9 @@ export const ImportPath = {
 export const ImportLayer = z.enum(['parcels', 'projects']);
 export type ImportLayer = z.infer<typeof ImportLayer>;
 
+/** The role that may import into each layer (checked by the server, offered by the client). */
+export const IMPORT_LAYER_ROLE = { parcels: 'dia_chinh', projects: 'quy_hoach' } as const satisfies Record<ImportLayer, string>;
+
 /** Recognised from the file's content (zip → Shapefile, SQLite → GeoPackage …), not only its name. */
 export const ImportFormat = z.enum(['geojson', 'shp', 'gpkg', 'csv', 'dxf']);
 export type ImportFormat = z.infer<typeof ImportFormat>;
@@ -60,6 +63,11 @@ export type ResolvedCrs = z.infer<typeof ResolvedCrs>;
 export const PARCEL_IMPORT_FIELDS = ['formerUnit', 'mapSheetNo', 'parcelNo', 'landUseCode', 'legalAreaM2', 'address'] as const;
 export const PROJECT_IMPORT_FIELDS = ['code', 'name', 'type', 'status', 'decisionNo', 'plannedAreaHa'] as const;
 export type ImportField = (typeof PARCEL_IMPORT_FIELDS)[number] | (typeof PROJECT_IMPORT_FIELDS)[number];
+
+/** Target attributes of a layer, in the order the mapping form lists them. */
+export function importTargetFields(layer: ImportLayer): readonly ImportField[] {
+  return layer === 'parcels' ? PARCEL_IMPORT_FIELDS : PROJECT_IMPORT_FIELDS;
+}
 
 /** Target field → source column (null: not in the file). Unknown target names are refused. */
 export const ImportMapping = z.record(z.string(), z.string().min(1).max(100).nullable());

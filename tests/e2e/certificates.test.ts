@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
-  assertNoConsoleErrors, launchBrowser, openPage, openTab, renderedFeaturesAt, screenshot, waitForIdle, waitForMap, type OpenedPage,
+  assertNoConsoleErrors, launchBrowser, openPage, openTab, renderedFeaturesAt, screenshot, waitForIdle, waitForMap, signIn, type OpenedPage,
 } from './helpers';
 
 const baseUrl = inject('baseUrl');
@@ -67,11 +67,7 @@ describe('certificate workflow in Chromium', () => {
   it('signs in as a land officer and shows the counts', async () => {
     await o.page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
     await waitForMap(o.page);
-    await o.page.getByTestId('sign-in-open').click();
-    await o.page.locator('input[name=username]').fill('diachinh');
-    await o.page.locator('input[name=password]').fill('demo-diachinh');
-    await o.page.getByTestId('sign-in-form').locator('button[type=submit]').click();
-    await expect.poll(() => o.page.getByTestId('sign-out').isVisible(), { timeout: 10_000 }).toBe(true);
+    await signIn(o.page, 'diachinh', 'demo-diachinh');
     await expect.poll(backlogCount, { timeout: 10_000 }).toBeGreaterThan(0);
     await screenshot(o.page, 'cert-01-signed-in');
   });

@@ -233,3 +233,12 @@ export async function openTab(page: Page, id: SidebarTabId): Promise<void> {
   await page.getByTestId(`sidebar-tab-${id}`).click();
   await page.getByTestId(`sidebar-panel-${id}`).waitFor({ state: 'visible', timeout: 10_000 });
 }
+
+/** Signs in through the header's form (the page must show the app) and waits until the account menu says so. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('sign-in-open').click();
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.getByTestId('sign-in-form').locator('button[type=submit]').click();
+  await page.getByTestId('sign-out').waitFor({ state: 'visible', timeout: 10_000 });
+}

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
-import { assertNoConsoleErrors, jumpTo, launchBrowser, openPage, openTab, renderedFeaturesAt, screenshot, waitForIdle, waitForMap, type OpenedPage } from './helpers';
+import { assertNoConsoleErrors, jumpTo, launchBrowser, openPage, openTab, renderedFeaturesAt, screenshot, waitForIdle, waitForMap, signIn, type OpenedPage } from './helpers';
 
 const baseUrl = inject('baseUrl');
 const WARD_FILE = path.join(import.meta.dirname, '..', '..', 'geodata', 'sources', 'tran_lieu_ward.geojson');
@@ -64,11 +64,7 @@ describe('import in Chromium', () => {
     await o.page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
     await waitForMap(o.page);
     expect(await o.page.getByTestId('import-open').count()).toBe(0); // the public sees no import
-    await o.page.getByTestId('sign-in-open').click();
-    await o.page.locator('input[name=username]').fill('diachinh');
-    await o.page.locator('input[name=password]').fill('demo-diachinh');
-    await o.page.getByTestId('sign-in-form').locator('button[type=submit]').click();
-    await expect.poll(() => o.page.getByTestId('sign-out').isVisible(), { timeout: 10_000 }).toBe(true);
+    await signIn(o.page, 'diachinh', 'demo-diachinh');
     await o.page.getByTestId('import-open').click();
     const dialog = o.page.getByTestId('import-dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -188,19 +184,15 @@ describe('import fixtures and projects in Chromium', () => {
     await browser?.close();
   });
 
-  async function signIn(user: string, password: string) {
+  async function signInAs(user: string, password: string) {
     await o.page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
     await waitForMap(o.page);
     if (await o.page.getByTestId('sign-out').isVisible()) await o.page.getByTestId('sign-out').click();
-    await o.page.getByTestId('sign-in-open').click();
-    await o.page.locator('input[name=username]').fill(user);
-    await o.page.locator('input[name=password]').fill(password);
-    await o.page.getByTestId('sign-in-form').locator('button[type=submit]').click();
-    await expect.poll(() => o.page.getByTestId('sign-out').isVisible(), { timeout: 10_000 }).toBe(true);
+    await signIn(o.page, user, password);
   }
 
   it('an ESRI Shapefile in VN-2000: the CRS comes from its .prj, six new parcels previewed, then discarded', async () => {
-    await signIn('diachinh', 'demo-diachinh');
+    await signInAs('diachinh', 'demo-diachinh');
     await o.page.getByTestId('import-open').click();
     const dialog = o.page.getByTestId('import-dialog');
     await dialog.getByTestId('imp-file').setInputFiles({ name: 'parcels-9209-esri.zip', mimeType: 'application/zip', buffer: readFileSync(path.join(FIX, 'parcels-9209-esri.zip')) });
@@ -285,7 +277,7 @@ describe('import fixtures and projects in Chromium', () => {
   });
 
   it('a planner imports a new project footprint; it joins the plan list', async () => {
-    await signIn('quyhoach', 'demo-quyhoach');
+    await signInAs('quyhoach', 'demo-quyhoach');
     const code = `NK-${Date.now().toString(36).slice(-5).toUpperCase()}`;
     const [lon, lat] = (JSON.parse(readFileSync(path.join(FIX, 'expected.json'), 'utf8')) as { parcels: Array<{ wgs84: [number, number] }> }).parcels[0].wgs84;
     const d = 0.0008;

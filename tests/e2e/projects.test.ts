@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
-  assertNoConsoleErrors, jumpTo, launchBrowser, openPage, openTab, projectLonLat, screenshot, waitForIdle, waitForMap, type OpenedPage,
+  assertNoConsoleErrors, jumpTo, launchBrowser, openPage, openTab, projectLonLat, screenshot, waitForIdle, waitForMap, signIn, type OpenedPage,
 } from './helpers';
 
 const baseUrl = inject('baseUrl');
@@ -72,11 +72,7 @@ describe('projects in Chromium', () => {
   });
 
   it('signs in as a planner, draws a footprint with its area shown, saves it and lists the touched parcels', async () => {
-    await o.page.getByTestId('sign-in-open').click();
-    await o.page.locator('input[name=username]').fill('quyhoach');
-    await o.page.locator('input[name=password]').fill('demo-quyhoach');
-    await o.page.getByTestId('sign-in-form').locator('button[type=submit]').click();
-    await expect.poll(() => o.page.getByTestId('sign-out').isVisible(), { timeout: 10_000 }).toBe(true);
+    await signIn(o.page, 'quyhoach', 'demo-quyhoach');
     await o.page.getByTestId('project-new').click();
     await expect.poll(() => o.page.getByTestId('footprint-editor').isVisible()).toBe(true);
     await jumpTo(o.page, CENTRE, 17);

@@ -6,7 +6,8 @@
 import type { FormerUnitId, ImportCrsChoice, ImportLayer } from '../../../server/api/contract';
 import type { MessageKey } from '../../i18n/vi';
 import { useI18n } from '../../i18n/use-i18n';
-import { targetFields, type OptionsForm } from './import-text';
+import { type OptionsForm } from './import-text';
+import { importTargetFields } from '../../../server/api/contract';
 
 const CRS_CHOICES: { value: ImportCrsChoice; label: MessageKey }[] = [
   { value: 'auto', label: 'imp.crs.auto' },
@@ -87,7 +88,7 @@ export function MappingFields({ layer, fields, mapping, onChange, disabled }: Ma
   return (
     <fieldset className="imp-mapping" disabled={disabled} data-testid="imp-mapping">
       <legend>{t('imp.mapping')}</legend>
-      {targetFields(layer).map((target) => (
+      {importTargetFields(layer).map((target) => (
         <label key={target} className="imp-field imp-map-row">
           <span>{tryT(`imp.target.${target}`) ?? target}</span>
           <select data-testid={`imp-map-${target}`} value={mapping[target] ?? ''} onChange={(e) => onChange({ ...mapping, [target]: e.target.value || null })}>

@@ -3,8 +3,8 @@
  * has got, and how the CRS choice of the form becomes ImportOptions. No React, no DOM: unit-tested.
  */
 import {
-  ImportRejectReason, ImportWarning, PARCEL_IMPORT_FIELDS, PROJECT_IMPORT_FIELDS,
-  type ImportCrsChoice, type ImportJob, type ImportLayer, type ImportOptions, type ImportProgress, type ImportState,
+  IMPORT_LAYER_ROLE, ImportLayer, ImportRejectReason, ImportWarning, PARCEL_IMPORT_FIELDS, PROJECT_IMPORT_FIELDS,
+  type ImportCrsChoice, type ImportJob, type ImportOptions, type ImportProgress, type ImportState,
   type Role,
 } from '../../../server/api/contract';
 
@@ -19,15 +19,9 @@ export const isBusy = (s: ImportState) => BUSY_STATES.includes(s);
 export const POLL_MS = 500;
 
 /** Layers each role may import into (the server checks again: import_layer_forbidden). */
-export const LAYER_ROLES: Record<ImportLayer, Role> = { parcels: 'dia_chinh', projects: 'quy_hoach' };
 
 export function importLayersFor(hasRole: (...roles: Role[]) => boolean): ImportLayer[] {
-  return (Object.keys(LAYER_ROLES) as ImportLayer[]).filter((l) => hasRole(LAYER_ROLES[l]));
-}
-
-/** Target attributes of a layer, in the order the mapping form lists them. */
-export function targetFields(layer: ImportLayer): readonly string[] {
-  return layer === 'parcels' ? PARCEL_IMPORT_FIELDS : PROJECT_IMPORT_FIELDS;
+  return ImportLayer.options.filter((l) => hasRole(IMPORT_LAYER_ROLE[l]));
 }
 
 export function phaseKey(phase: ImportProgress['phase']) {

@@ -68,8 +68,6 @@ function toJob(r: JobRow): ImportJob & { options: StoredOptions } {
 }
 
 export function importsRepo(pool: pg.Pool) {
-  const count = async (db: Db, name: 'stale-features', params: unknown[]) =>
-    (await queryOne<{ stale: number }>(db, sql[name], params)).stale;
   return {
     async create(id: string, layer: ImportLayer, fileName: string, size: number, options: StoredOptions, user: string): Promise<void> {
       await pool.query(sql['insert-job'], [id, layer, fileName, size, JSON.stringify(options), user]);
@@ -126,7 +124,9 @@ export function importsRepo(pool: pg.Pool) {
     async countRows(id: string, q: { action?: ImportAction; warned: boolean }): Promise<number> {
       return (await queryOne<{ total: number }>(pool, sql['count-rows'], [id, q.action ?? null, q.warned])).total;
     },
-    async stale(db: Db, id: string, layer: ImportLayer): Promise<number> { return count(db, 'stale-features', [id, layer]); },
+    async stale(db: Db, id: string, layer: ImportLayer): Promise<number> {
+      return (await queryOne<{ stale: number }>(db, sql['stale-features'], [id, layer])).stale;
+    },
     /** Write the job's features in the caller's transaction; returns rows added and updated. */
     async commit(db: pg.PoolClient, id: string, layer: ImportLayer): Promise<{ added: number; updated: number }> {
       if (layer === 'parcels') {

@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { Router, type Request } from 'express';
 import type pg from 'pg';
 import {
-  ErrorCode, IMPORT_MAX_BYTES, ImportCommitBody, ImportFeaturesQuery, ImportOptions, ImportPath, ImportRowsQuery,
+  ErrorCode, IMPORT_LAYER_ROLE, IMPORT_MAX_BYTES, ImportCommitBody, ImportFeaturesQuery, ImportOptions, ImportPath, ImportRowsQuery,
   ImportUploadQuery, type ImportJob, type ImportLayer, type Role,
 } from '../../api/contract.ts';
 import { actorOf, allow, currentUser, hasRole, type SessionUser } from '../../http/auth.ts';
@@ -23,12 +23,10 @@ import { importRunner, uploadPath } from './pipeline.ts';
 import { mergeMapping } from './mapping.ts';
 import { rejectionsCsv } from './rejections-csv.ts';
 
-/** Who may import into which layer. */
-const LAYER_ROLES: Record<ImportLayer, Role> = { parcels: 'dia_chinh', projects: 'quy_hoach' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function assertLayerRole(user: SessionUser, layer: ImportLayer): void {
-  if (!hasRole(user, LAYER_ROLES[layer])) {
+  if (!hasRole(user, IMPORT_LAYER_ROLE[layer])) {
     throw new HttpError(403, ErrorCode.importLayerForbidden, `Tài khoản không được nhập lớp này. / Your account may not import into '${layer}'.`);
   }
 }

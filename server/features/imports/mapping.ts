@@ -5,7 +5,7 @@
  * (unknown unit or land-use code, duplicates, updates) is decided in SQL (sql/classify-*.sql).
  */
 import {
-  PARCEL_IMPORT_FIELDS, PROJECT_IMPORT_FIELDS, ProjectType,
+  importTargetFields, ProjectType,
   type ImportLayer, type ImportMapping, type ImportRejectReason,
 } from '../../api/contract.ts';
 
@@ -33,16 +33,13 @@ const ALIASES: Record<string, readonly string[]> = {
   plannedAreaHa: ['plannedareaha', 'dientichquyhoachha', 'dtqhha', 'dientichha', 'dientichquyhoach', 'dtqh', 'areaha'],
 };
 
-export function targetFields(layer: ImportLayer): readonly string[] {
-  return layer === 'parcels' ? PARCEL_IMPORT_FIELDS : PROJECT_IMPORT_FIELDS;
-}
 
 /** target → source column for every target field of the layer (null: no column found). */
 export function autoMapping(layer: ImportLayer, fields: readonly string[]): ImportMapping {
   const folded = fields.map((f) => ({ f, k: foldName(f) }));
   const taken = new Set<string>();
   const mapping: ImportMapping = {};
-  for (const target of targetFields(layer)) {
+  for (const target of importTargetFields(layer)) {
     const hit = (ALIASES[target] ?? []).map((a) => folded.find((c) => c.k === a && !taken.has(c.f))).find(Boolean);
     mapping[target] = hit ? hit.f : null;
     if (hit) taken.add(hit.f);
@@ -56,7 +53,7 @@ export function mergeMapping(layer: ImportLayer, fields: readonly string[], user
   if (!user) return auto;
   const merged = { ...auto };
   for (const [target, source] of Object.entries(user)) {
-    if (!targetFields(layer).includes(target)) throw new Error(`'${target}' is not a field of the ${layer} layer`);
+    if (!(importTargetFields(layer) as readonly string[]).includes(target)) throw new Error(`'${target}' is not a field of the ${layer} layer`);
     if (source !== null && !fields.includes(source)) throw new Error(`the file has no column '${source}'`);
     merged[target] = source;
   }

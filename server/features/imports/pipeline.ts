@@ -63,12 +63,12 @@ function stage(seq: number, f: SourceFeature, layer: ImportLayer, mapping: Recor
 export function importRunner(pool: pg.Pool, repo: ImportsRepo, dir: string, log: Logger) {
   const live = new Map<string, ImportProgress>();
   const cancelled = new Set<string>();
-  let lastWrite = 0;
+  const lastWrite = new Map<string, number>(); // per job: two imports must not throttle each other
 
   async function report(id: string, state: 'reading' | 'validating' | 'committing', p: ImportProgress, force = false) {
     live.set(id, p);
-    if (force || Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
-      lastWrite = Date.now();
+    if (force || Date.now() - (lastWrite.get(id) ?? 0) >= PROGRESS_WRITE_MS) {
+      lastWrite.set(id, Date.now());
       await repo.setProgress(id, state, p);
     }
   }
@@ -129,7 +129,6 @@ export function importRunner(pool: pg.Pool, repo: ImportsRepo, dir: string, log:
   return {
     /** The progress of a job running in this process (fresher than the row), or undefined. */
     liveProgress: (id: string) => live.get(id),
-    isRunning: (id: string) => live.has(id),
 
     /** Read, map and classify the uploaded file (again) with these options. Never throws: failures go on the job. */
     async analyse(job: ImportJobRef, options: StoredOptions): Promise<void> {
@@ -155,6 +154,7 @@ export function importRunner(pool: pg.Pool, repo: ImportsRepo, dir: string, log:
         await source?.close().catch(() => undefined);
         await fs.rm(work, { recursive: true, force: true }).catch(() => undefined);
         live.delete(job.id);
+        lastWrite.delete(job.id);
         cancelled.delete(job.id);
       }
     },
@@ -182,6 +182,7 @@ export function importRunner(pool: pg.Pool, repo: ImportsRepo, dir: string, log:
           : { code: ErrorCode.internal, message: `Không ghi được; không có gì thay đổi. / The commit failed; nothing was written: ${(err as Error).message}` });
       } finally {
         live.delete(job.id);
+        lastWrite.delete(job.id);
       }
     },
 
